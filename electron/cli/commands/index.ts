@@ -1,0 +1,7 @@
+import type { Command } from '../command';
+import { demoDataCommand } from './demo-data';
+import { ingestCommand } from './ingest';
+import { sliceCommand } from './slice';
+
+/** Every `tracelens` subcommand, in the order `tracelens --help` lists them. */
+export const COMMANDS: readonly Command[] = [ingestCommand, sliceCommand, demoDataCommand];

@@ -1,0 +1,51 @@
+import { CALL_COLUMNS } from '../../../shared/domain/call-columns';
+import { formatBytes, formatCount } from '../../../shared/domain/format-units';
+import type { IngestReport } from '../../../shared/domain/ingest';
+import { ingestFiles } from '../../engine/ingest';
+import { Workspace } from '../../engine/workspace';
+import { resolveSources } from '../../sources/resolve';
+import { flag, requiredOption } from '../args';
+import type { Command, CommandIo } from '../command';
+import { terminalProgress } from '../progress';
+import { renderTable } from '../table';
+import { UsageError } from '../usage-error';
+
+function printReport(report: IngestReport, db: string, io: CommandIo): void {
+  const { calls, scores, spans } = report.rows;
+  io.stdout.write(`Loaded ${formatCount(calls)} calls, ${formatCount(scores)} scores, ${formatCount(spans)} spans into ${db}\n\n`);
+  io.stdout.write(renderTable(['source', 'format', 'rows', 'skipped', 'size'], report.sources.map((s) => [s.uri, s.format, s.rows, s.skipped, formatBytes(s.bytes)])));
+  if (report.errors.length) {
+    io.stdout.write(`\n${report.skipped} line(s) skipped${report.errors.length < report.skipped ? ` (first ${report.errors.length} shown)` : ''}:\n`);
+    for (const e of report.errors) io.stdout.write(`  ${e.source}${e.line === null ? '' : `:${e.line}`}: ${e.reason}\n`);
+  }
+  for (const w of report.warnings) io.stdout.write(`warning: ${w.source}: ${w.reason}\n`);
+  const required = new Set(CALL_COLUMNS.filter((c) => c.required).map((c) => c.name));
+  const missing = Object.entries(report.coverage)
+    .filter(([column, share]) => required.has(column) && share < 0.5)
+    .map(([column, share]) => `${column} (${Math.round(share * 100)}%)`);
+  if (calls > 0 && missing.length) io.stdout.write(`\nRequired fields the dump rarely or never logs: ${missing.join(', ')}\n`);
+}
+
+export const ingestCommand: Command = {
+  name: 'ingest',
+  summary: 'load dumps into a workspace file',
+  usage: 'tracelens ingest SOURCE... --db FILE [--json]',
+  options: { db: { type: 'string' } },
+  async run(args, io) {
+    const db = requiredOption(args, 'db');
+    if (args.positionals.length === 0) throw new UsageError('give at least one SOURCE to load');
+    const files = await resolveSources(args.positionals);
+    const workspace = await Workspace.open({ path: db });
+    const progress = terminalProgress(io.stderr);
+    try {
+      const report = await ingestFiles(workspace, files, { onProgress: progress.update });
+      progress.done();
+      if (flag(args, 'json')) io.stdout.write(JSON.stringify(report) + '\n');
+      else printReport(report, db, io);
+      return 0;
+    } finally {
+      progress.done();
+      workspace.close();
+    }
+  },
+};

@@ -1,0 +1,116 @@
+import { type DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
+import type { SqlParam } from '../../shared/query/sql';
+import { ENGINE_MACROS } from '../../shared/query/macros';
+import { EngineError } from './errors';
+
+export type Row = Record<string, unknown>;
+
+/** Plain JSON-friendly values: integers as numbers, timestamps as ISO strings. */
+function plain(value: unknown): unknown {
+  if (typeof value === 'bigint') {
+    return value <= BigInt(Number.MAX_SAFE_INTEGER) && value >= BigInt(Number.MIN_SAFE_INTEGER) ? Number(value) : value.toString();
+  }
+  if (value instanceof Date) return value.toISOString();
+  if (Array.isArray(value)) return value.map(plain);
+  if (value !== null && typeof value === 'object') {
+    const out: Row = {};
+    for (const [k, v] of Object.entries(value)) out[k] = plain(v);
+    return out;
+  }
+  return value;
+}
+
+const TRACE_SQL = process.env['TRACELENS_TRACE_SQL'] === '1';
+
+/** With TRACELENS_TRACE_SQL=1, every statement's time goes to stderr: the first stop when a load is slow. */
+function traceSql(sql: string, started: number): void {
+  if (TRACE_SQL) process.stderr.write(`[sql ${(performance.now() - started).toFixed(0)} ms] ${sql.replace(/\s+/g, ' ').slice(0, 120)}\n`);
+}
+
+export interface DbOptions {
+  /** File of a saved workspace; omitted for an in-memory one. */
+  readonly path?: string;
+  readonly readOnly?: boolean;
+  readonly memoryLimit?: string;
+  readonly tempDirectory?: string;
+}
+
+/** One DuckDB database and the connection the engine runs its statements on. */
+export class Db {
+  private constructor(
+    readonly instance: DuckDBInstance,
+    readonly connection: DuckDBConnection,
+    readonly path: string | undefined,
+  ) {}
+
+  static async open(options: DbOptions = {}): Promise<Db> {
+    const config: Record<string, string> = {};
+    if (options.readOnly) config['access_mode'] = 'READ_ONLY';
+    if (options.memoryLimit) config['memory_limit'] = options.memoryLimit;
+    if (options.tempDirectory) config['temp_directory'] = options.tempDirectory;
+    let instance: DuckDBInstance;
+    try {
+      instance = await DuckDBInstance.create(options.path ?? ':memory:', config);
+    } catch (error) {
+      throw translateOpenError(error, options.path);
+    }
+    const connection = await instance.connect();
+    const db = new Db(instance, connection, options.path);
+    await db.exec("SET TimeZone = 'UTC'");
+    await db.exec('SET preserve_insertion_order = false');
+    for (const macro of ENGINE_MACROS) await db.exec(macro);
+    return db;
+  }
+
+  async exec(sql: string, params: readonly SqlParam[] = []): Promise<number> {
+    const started = performance.now();
+    const result = await this.connection.run(sql, params as DuckDBValue[]);
+    traceSql(sql, started);
+    return result.rowsChanged;
+  }
+
+  async all<T extends Row = Row>(sql: string, params: readonly SqlParam[] = []): Promise<T[]> {
+    const started = performance.now();
+    const reader = await this.connection.runAndReadAll(sql, params as DuckDBValue[]);
+    traceSql(sql, started);
+    return reader.getRowObjectsJS().map((r) => plain(r) as T);
+  }
+
+  async one<T extends Row = Row>(sql: string, params: readonly SqlParam[] = []): Promise<T | undefined> {
+    return (await this.all<T>(sql, params))[0];
+  }
+
+  /** Runs `sql` while `onProgress` is called with DuckDB's own progress estimate. */
+  async execWithProgress(sql: string, params: readonly SqlParam[], onProgress?: (fraction: number) => void): Promise<number> {
+    if (!onProgress) return this.exec(sql, params);
+    const timer = setInterval(() => {
+      const p = this.connection.progress;
+      if (p.percentage >= 0) onProgress(Math.min(1, p.percentage / 100));
+    }, 200);
+    try {
+      return await this.exec(sql, params);
+    } finally {
+      clearInterval(timer);
+    }
+  }
+
+  close(): void {
+    this.connection.closeSync();
+    this.instance.closeSync();
+  }
+}
+
+function translateOpenError(error: unknown, path: string | undefined): EngineError {
+  const message = error instanceof Error ? error.message : String(error);
+  if (/Could not set lock/i.test(message)) {
+    return new EngineError('workspace_locked', `${path} is open in another TraceLens process; close it there first (DuckDB allows one writer per workspace file).`);
+  }
+  if (/not a valid DuckDB database|Could not read from file|database file .* is not/i.test(message)) {
+    return new EngineError('bad_workspace', `${path} is not a TraceLens workspace (DuckDB) file.`);
+  }
+  return new EngineError('workspace_open_failed', `cannot open workspace ${path ?? '(in memory)'}: ${firstLine(message)}`);
+}
+
+export function firstLine(message: string): string {
+  return message.split('\n')[0]!.trim();
+}

@@ -1,0 +1,31 @@
+import { Db } from './db';
+import { createSchema } from './schema';
+
+export interface WorkspaceOptions {
+  /** The workspace file; omitted for an in-memory workspace (raw dumps opened for one command). */
+  readonly path?: string;
+  readonly readOnly?: boolean;
+  readonly memoryLimit?: string;
+}
+
+/** An open TraceLens workspace: the DuckDB database holding calls, scores, spans and ingest reports. */
+export class Workspace {
+  private constructor(
+    readonly db: Db,
+    readonly path: string | undefined,
+  ) {}
+
+  static async open(options: WorkspaceOptions = {}): Promise<Workspace> {
+    const db = await Db.open({ path: options.path, readOnly: options.readOnly, memoryLimit: options.memoryLimit });
+    if (!options.readOnly) await createSchema(db);
+    return new Workspace(db, options.path);
+  }
+
+  async checkpoint(): Promise<void> {
+    if (this.path) await this.db.exec('CHECKPOINT');
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}

@@ -1,0 +1,37 @@
+import type { IngestIssue } from '../../shared/domain/ingest';
+import type { Db } from '../engine/db';
+import type { LocalFile } from './json-lines';
+
+/** Removes the rows of a load that carried no recognized field; returns how many. */
+export async function dropUnrecognizedCalls(db: Db, uri: string): Promise<number> {
+  return db.exec('DELETE FROM calls WHERE source_uri = $1 AND request_id IS NULL', [uri]);
+}
+
+/** Inline `scores: [...]` of the calls of one source, copied to the scores table. */
+export async function copyInlineScores(db: Db, uri: string): Promise<number> {
+  return db.exec(
+    `INSERT INTO scores
+     SELECT request_id, trace_id, s.name, tl_score_value(s.value), CAST(s.label AS VARCHAR),
+            coalesce(s.source, 'inline'), s.comment, ts, source_uri
+     FROM (SELECT request_id, trace_id, ts, source_uri,
+                  unnest(json_transform(_scores, '[{"name":"VARCHAR","value":"VARCHAR","label":"VARCHAR","source":"VARCHAR","comment":"VARCHAR"}]')) AS s
+           FROM calls WHERE source_uri = $1 AND json_type(_scores) = 'ARRAY')
+     WHERE s.name IS NOT NULL`,
+    [uri],
+  );
+}
+
+/** Values present in a dump that could not be converted, counted per column. */
+export async function coercionWarnings(db: Db, file: LocalFile): Promise<IngestIssue[]> {
+  const rows = await db.all<{ col: string; n: number; example: string }>(
+    `SELECT col, count(*) AS n, min(request_id) AS example
+     FROM (SELECT unnest(_coerce) AS col, request_id FROM calls WHERE source_uri = $1 AND _coerce IS NOT NULL)
+     GROUP BY col ORDER BY col`,
+    [file.uri],
+  );
+  return rows.map((r) => ({
+    source: file.uri,
+    line: null,
+    reason: `${r.col}: ${r.n} value${r.n === 1 ? '' : 's'} of the wrong type left empty (first in request ${r.example})`,
+  }));
+}

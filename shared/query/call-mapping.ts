@@ -1,0 +1,184 @@
+import { CALL_COLUMNS, type CallColumn, knownTopLevelKeys } from '../domain/call-columns';
+import type { FieldType, SourceShape } from './source-shape';
+import { sqlIdent, sqlString } from './sql';
+
+export const SQL_TYPES: Record<CallColumn['kind'], string> = {
+  text: 'VARCHAR',
+  int: 'BIGINT',
+  float: 'DOUBLE',
+  timestamp: 'TIMESTAMPTZ',
+  text_list: 'VARCHAR[]',
+  tool_calls: 'STRUCT(name VARCHAR, args_hash VARCHAR, args VARCHAR, latency_ms DOUBLE)[]',
+  guardrails: 'STRUCT(stage VARCHAR, action VARCHAR, dimension VARCHAR)[]',
+  json: 'JSON',
+  float_list: 'FLOAT[]',
+};
+
+/** A value of the source as SQL, with the type it arrives in. */
+interface Raw {
+  readonly sql: string;
+  readonly field: FieldType;
+}
+
+/** The raw expression of an alias path (`latency_ms.ttft`), or undefined when the source lacks it. */
+function rawExpr(shape: SourceShape, alias: string, checked: boolean): Raw | undefined {
+  const [head, sub] = alias.split('.') as [string, string | undefined];
+  const field = shape.get(head);
+  if (!field) return undefined;
+  const ref = sqlIdent(head);
+  const asRead = (f: FieldType): FieldType => (checked && f.t === 'number' ? { t: 'numtext' } : f);
+  if (sub === undefined) {
+    if (field.t === 'json') return { sql: `(${ref}->>'$')`, field: { t: 'text' } };
+    return field.t === 'struct' ? undefined : { sql: ref, field: asRead(field) };
+  }
+  if (field.t === 'struct') {
+    const inner = field.fields[sub];
+    if (!inner || inner.t === 'struct') return undefined;
+    if (inner.t === 'json') return { sql: `(${ref}.${sqlIdent(sub)}->>'$')`, field: { t: 'text' } };
+    return { sql: `${ref}.${sqlIdent(sub)}`, field: asRead(inner) };
+  }
+  if (field.t === 'json') return { sql: `(${ref}->>${sqlString('$.' + sub)})`, field: { t: 'text' } };
+  return undefined;
+}
+
+const INT_TYPES = ['BIGINT', 'INTEGER', 'SMALLINT', 'TINYINT', 'UBIGINT', 'UINTEGER', 'USMALLINT', 'UTINYINT', 'HUGEINT'];
+const NUMBER_TYPES = ['DOUBLE', 'FLOAT', ...INT_TYPES];
+const TIME_TYPES = ['TIMESTAMP WITH TIME ZONE', 'TIMESTAMP', 'TIMESTAMP_MS', 'TIMESTAMP_NS', 'TIMESTAMP_S', 'DATE'];
+
+function isNumeric(field: FieldType): boolean {
+  return field.t === 'number' || (field.t === 'native' && NUMBER_TYPES.includes(field.duck.toUpperCase()));
+}
+
+/** Converts a raw value to the column's type. Lenient: a value that does not convert becomes NULL. */
+function convert(column: CallColumn, raw: Raw): string {
+  const { sql, field } = raw;
+  switch (column.kind) {
+    case 'int':
+      return isNumeric(field) ? `CAST(round(${sql}) AS BIGINT)` : `TRY_CAST(round(TRY_CAST(${sql} AS DOUBLE)) AS BIGINT)`;
+    case 'float':
+      return isNumeric(field) ? `CAST(${sql} AS DOUBLE)` : `TRY_CAST(${sql} AS DOUBLE)`;
+    case 'timestamp':
+      return field.t === 'native' && TIME_TYPES.includes(field.duck.toUpperCase()) ? `CAST(${sql} AS TIMESTAMPTZ)` : `tl_ts(CAST(${sql} AS VARCHAR))`;
+    default:
+      return field.t === 'text' || field.t === 'numtext' ? `nullif(${sql}, '')` : `CAST(${sql} AS VARCHAR)`;
+  }
+}
+
+function isStructured(column: CallColumn): boolean {
+  return ['text_list', 'tool_calls', 'guardrails', 'json', 'float_list'].includes(column.kind);
+}
+
+function scalarValue(column: CallColumn, shape: SourceShape, checked: boolean): string | undefined {
+  const parts = column.aliases
+    .map((alias) => rawExpr(shape, alias, checked))
+    .filter((r): r is Raw => r !== undefined)
+    .map((r) => convert(column, r));
+  if (parts.length === 0) return undefined;
+  return parts.length === 1 ? parts[0] : `coalesce(${parts.join(', ')})`;
+}
+
+const TOOL = `lambda t: {'name': coalesce(t.name, t.tool), 'args_hash': t.args_hash, 'args': CAST(coalesce(t.args, t.arguments) AS VARCHAR), 'latency_ms': t.latency_ms}`;
+const GUARDRAIL = `lambda g: {'stage': coalesce(g.stage, g.rail), 'action': coalesce(g.action, g.decision), 'dimension': g.dimension}`;
+
+/** The value of a list/JSON column from its first alias present. */
+function structuredValue(column: CallColumn, shape: SourceShape): string | undefined {
+  const parts: string[] = [];
+  for (const alias of column.aliases) {
+    const field = shape.get(alias);
+    if (!field) continue;
+    const ref = sqlIdent(alias);
+    const typedList = field.t === 'list' || (field.t === 'native' && field.duck.endsWith('[]'));
+    switch (column.kind) {
+      case 'text_list':
+        parts.push(typedList ? `CAST(${ref} AS VARCHAR[])` : `tl_text_list(CAST(${ref} AS JSON))`);
+        break;
+      case 'float_list':
+        parts.push(typedList ? `CAST(${ref} AS FLOAT[])` : `TRY_CAST(json_transform(CAST(${ref} AS JSON), '["DOUBLE"]') AS FLOAT[])`);
+        break;
+      case 'tool_calls':
+        parts.push(field.t === 'list' ? `list_transform(${ref}, ${TOOL})` : `tl_tool_calls(CAST(${ref} AS JSON))`);
+        break;
+      case 'guardrails':
+        parts.push(field.t === 'list' ? `list_transform(${ref}, ${GUARDRAIL})` : `tl_guardrails(CAST(${ref} AS JSON))`);
+        break;
+      default:
+        parts.push(field.t === 'json' ? ref : `CAST(to_json(${ref}) AS JSON)`);
+    }
+  }
+  if (parts.length === 0) return undefined;
+  return parts.length === 1 ? parts[0] : `coalesce(${parts.join(', ')})`;
+}
+
+function columnValue(column: CallColumn, shape: SourceShape, checked: boolean): string {
+  const value = isStructured(column) ? structuredValue(column, shape) : scalarValue(column, shape, checked);
+  return value ?? `CAST(NULL AS ${SQL_TYPES[column.kind]})`;
+}
+
+/** Extra keys of the source that are not canonical: they are kept in `metadata`. */
+export function extraKeys(shape: SourceShape): string[] {
+  const known = knownTopLevelKeys();
+  return [...shape.keys()].filter((k) => !known.has(k)).sort();
+}
+
+function metadataValue(shape: SourceShape): string {
+  const field = shape.get('metadata');
+  const base = !field ? 'NULL' : field.t === 'json' ? `CASE WHEN json_type("metadata") = 'OBJECT' THEN "metadata" END` : `CAST(to_json("metadata") AS JSON)`;
+  const extras = extraKeys(shape);
+  if (extras.length === 0) return `CAST(${base} AS JSON)`;
+  const pairs = extras.map((k) => `${sqlString(k)}, ${sqlIdent(k)}`).join(', ');
+  return `nullif(json_merge_patch(coalesce(${base}, '{}'), json_object(${pairs})), '{}')`;
+}
+
+/** Names of the numeric/time columns whose value was present but could not be converted. */
+function coercionFailures(shape: SourceShape, checked: boolean): string {
+  const checks: string[] = [];
+  for (const column of CALL_COLUMNS) {
+    if (!['int', 'float', 'timestamp'].includes(column.kind)) continue;
+    for (const alias of column.aliases) {
+      const raw = rawExpr(shape, alias, checked);
+      if (!raw || raw.field.t === 'number' || raw.field.t === 'native') continue;
+      if (shape.get(alias.split('.')[0]!)?.t === 'json' && !alias.includes('.')) continue;
+      checks.push(`CASE WHEN ${raw.sql} IS NOT NULL AND ${convert(column, raw)} IS NULL THEN ${sqlString(column.name)} END`);
+    }
+  }
+  if (checks.length === 0) return 'CAST(NULL AS VARCHAR[])';
+  return `nullif(list_filter([${checks.join(', ')}], lambda x: x IS NOT NULL), CAST([] AS VARCHAR[]))`;
+}
+
+/**
+ * The SELECT list mapping a source's fields onto the calls table, in table order.
+ * `sourceParam` is the placeholder of the source URI. A record with no recognized
+ * field gets a NULL request_id so the loader can remove and report it; one with
+ * fields but no id gets an id derived from its content.
+ */
+export function callProjection(shape: SourceShape, sourceParam: string, checked = false): string {
+  const values = new Map<string, string>();
+  for (const column of CALL_COLUMNS) values.set(column.name, columnValue(column, shape, checked));
+  const endTime = scalarValue({ name: 'end', kind: 'timestamp', aliases: ['end_time', 'endTime'], description: '' }, shape, checked);
+  if (endTime) values.set('total_ms', `coalesce(${values.get('total_ms')}, epoch_ms(${endTime}) - epoch_ms(${values.get('ts')}))`);
+  values.set('decode_ms', `coalesce(${values.get('decode_ms')}, ${values.get('total_ms')} - ${values.get('ttft_ms')})`);
+
+  const present = CALL_COLUMNS.filter((c) => c.name !== 'request_id')
+    .map((c) => values.get(c.name)!)
+    .filter((v) => !v.startsWith('CAST(NULL'))
+    .map((v) => `CAST(${v} AS VARCHAR)`);
+  const recognized = present.length ? `coalesce(${present.join(', ')}) IS NOT NULL` : 'false';
+  const id = values.get('request_id')!;
+  values.set(
+    'request_id',
+    `CASE WHEN ${id} IS NOT NULL THEN ${id} WHEN ${recognized} THEN 'auto-' || substr(md5(concat_ws('|', ${present.join(', ') || "''"})), 1, 16) END`,
+  );
+
+  const items = CALL_COLUMNS.map((c) => `${values.get(c.name)} AS ${sqlIdent(c.name)}`);
+  items.push(`${coercionFailures(shape, checked)} AS "_coerce"`);
+  items.push(`${metadataValue(shape)} AS "metadata"`);
+  items.push(`${sourceParam} AS "source_uri"`);
+  items.push(`${scoresValue(shape)} AS "_scores"`);
+  return items.join(',\n  ');
+}
+
+function scoresValue(shape: SourceShape): string {
+  const field = shape.get('scores');
+  if (!field) return 'CAST(NULL AS JSON)';
+  return field.t === 'json' ? '"scores"' : 'CAST(to_json("scores") AS JSON)';
+}

@@ -1,0 +1,69 @@
+import { CALL_COLUMNS, DIMENSIONS } from '../domain/call-columns';
+import { BLOCK_ACTIONS } from '../domain/guardrail';
+import { type ParamList, sqlIdent, sqlString } from './sql';
+
+/**
+ * A slice of the calls: values per column (several values of one column are OR-ed,
+ * columns are AND-ed; an empty string matches a missing value) and a time range.
+ */
+export interface SliceFilter {
+  readonly where?: Readonly<Record<string, readonly string[]>>;
+  /** ISO 8601, inclusive. */
+  readonly since?: string;
+  /** ISO 8601, exclusive. */
+  readonly until?: string;
+}
+
+/** Columns that are lists of decisions, filtered by membership. */
+const GUARDRAIL_FILTERS: Record<string, string> = {
+  guardrail_action: 'action',
+  guardrail_dimension: 'dimension',
+};
+
+export const FILTER_COLUMNS: readonly string[] = [...DIMENSIONS, ...Object.keys(GUARDRAIL_FILTERS), 'request_id', 'trace_id', 'attempt', 'temperature'];
+
+export function isFilterColumn(name: string): boolean {
+  return FILTER_COLUMNS.includes(name);
+}
+
+function typeOf(column: string): string {
+  const kind = CALL_COLUMNS.find((c) => c.name === column)?.kind;
+  return kind === 'int' ? 'BIGINT' : kind === 'float' ? 'DOUBLE' : 'VARCHAR';
+}
+
+function columnCondition(column: string, values: readonly string[], params: ParamList): string {
+  const listField = GUARDRAIL_FILTERS[column];
+  if (listField) {
+    const list = `list_transform(guardrail_decisions, lambda g: lower(g.${listField}))`;
+    return `(${values.map((v) => `list_contains(${list}, lower(${params.add(v)}))`).join(' OR ')})`;
+  }
+  const ref = sqlIdent(column);
+  const type = typeOf(column);
+  const conditions = values.map((v) => (v === '' ? `${ref} IS NULL` : `${ref} = CAST(${params.add(v)} AS ${type})`));
+  return `(${conditions.join(' OR ')})`;
+}
+
+/** The WHERE clause of a slice ('' when the slice is everything). Unknown columns throw. */
+export function whereClause(filter: SliceFilter, params: ParamList): string {
+  const conditions: string[] = [];
+  for (const [column, values] of Object.entries(filter.where ?? {})) {
+    if (!isFilterColumn(column)) throw new UnknownColumnError(column, FILTER_COLUMNS);
+    if (values.length > 0) conditions.push(columnCondition(column, values, params));
+  }
+  if (filter.since) conditions.push(`ts >= CAST(${params.add(filter.since)} AS TIMESTAMPTZ)`);
+  if (filter.until) conditions.push(`ts < CAST(${params.add(filter.until)} AS TIMESTAMPTZ)`);
+  return conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
+}
+
+export class UnknownColumnError extends Error {
+  constructor(
+    readonly column: string,
+    readonly allowed: readonly string[],
+  ) {
+    super(`unknown column "${column}"; use one of: ${allowed.join(', ')}`);
+    this.name = 'UnknownColumnError';
+  }
+}
+
+/** SQL that is true when a call carries a blocking guardrail decision. */
+export const IS_BLOCKED = `len(list_filter(guardrail_decisions, lambda g: lower(g.action) IN (${BLOCK_ACTIONS.map(sqlString).join(', ')}))) > 0`;

@@ -1,0 +1,48 @@
+/**
+ * SQL macros every engine connection defines (as TEMP macros, so they never land
+ * in a saved workspace). They keep the per-format mapping SQL short.
+ */
+export const ENGINE_MACROS: readonly string[] = [
+  // ISO 8601 text, or an epoch number in seconds, milliseconds, microseconds or nanoseconds.
+  `CREATE OR REPLACE TEMP MACRO tl_ts(v) AS (
+    CASE
+      WHEN v IS NULL THEN NULL
+      WHEN TRY_CAST(v AS DOUBLE) IS NOT NULL THEN
+        CASE
+          WHEN abs(TRY_CAST(v AS DOUBLE)) >= 1e17 THEN to_timestamp(TRY_CAST(v AS DOUBLE) / 1e9)
+          WHEN abs(TRY_CAST(v AS DOUBLE)) >= 1e14 THEN to_timestamp(TRY_CAST(v AS DOUBLE) / 1e6)
+          WHEN abs(TRY_CAST(v AS DOUBLE)) >= 1e11 THEN to_timestamp(TRY_CAST(v AS DOUBLE) / 1e3)
+          ELSE to_timestamp(TRY_CAST(v AS DOUBLE))
+        END
+      ELSE TRY_CAST(v AS TIMESTAMPTZ)
+    END)`,
+  `CREATE OR REPLACE TEMP MACRO tl_text_list(j) AS (
+    CASE WHEN json_type(j) = 'ARRAY' THEN json_transform(j, '["VARCHAR"]') END)`,
+  `CREATE OR REPLACE TEMP MACRO tl_tool_calls(j) AS (
+    CASE WHEN json_type(j) = 'ARRAY' THEN
+      list_transform(
+        json_transform(j, '[{"name":"VARCHAR","tool":"VARCHAR","args_hash":"VARCHAR","args":"JSON","arguments":"JSON","latency_ms":"DOUBLE"}]'),
+        lambda t: {'name': coalesce(t.name, t.tool), 'args_hash': t.args_hash, 'args': CAST(coalesce(t.args, t.arguments) AS VARCHAR), 'latency_ms': t.latency_ms})
+    END)`,
+  `CREATE OR REPLACE TEMP MACRO tl_guardrails(j) AS (
+    CASE WHEN json_type(j) = 'ARRAY' THEN
+      list_transform(
+        json_transform(j, '[{"stage":"VARCHAR","action":"VARCHAR","dimension":"VARCHAR","decision":"VARCHAR","rail":"VARCHAR"}]'),
+        lambda g: {'stage': coalesce(g.stage, g.rail), 'action': coalesce(g.action, g.decision), 'dimension': g.dimension})
+    END)`,
+  // A score value: a number, or a verdict word (thumbs up/down, pass/fail) as 1 or 0.
+  `CREATE OR REPLACE TEMP MACRO tl_score_value(v) AS (
+    coalesce(TRY_CAST(v AS DOUBLE),
+      CASE WHEN lower(trim(CAST(v AS VARCHAR))) IN ('up', 'thumbs_up', 'thumbsup', 'positive', 'pass', 'passed', 'true', 'yes', 'good', 'correct') THEN 1.0
+           WHEN lower(trim(CAST(v AS VARCHAR))) IN ('down', 'thumbs_down', 'thumbsdown', 'negative', 'fail', 'failed', 'false', 'no', 'bad', 'incorrect') THEN 0.0
+      END))`,
+  // The text of an OTLP AnyValue (arrays as a JSON list of their items' text).
+  `CREATE OR REPLACE TEMP MACRO tl_otlp_value(v) AS (
+    coalesce(v.stringValue, v.intValue, CAST(v.doubleValue AS VARCHAR), CAST(v.boolValue AS VARCHAR),
+      CASE WHEN v.arrayValue IS NOT NULL THEN CAST(to_json(list_transform(v.arrayValue."values",
+        lambda x: coalesce(x.stringValue, x.intValue, CAST(x.doubleValue AS VARCHAR), CAST(x.boolValue AS VARCHAR)))) AS VARCHAR) END))`,
+  `CREATE OR REPLACE TEMP MACRO tl_otlp_attrs(attrs) AS (
+    map_from_entries(list_filter(
+      list_transform(coalesce(attrs, []), lambda a: {'k': a.key, 'v': tl_otlp_value(a.value)}),
+      lambda e, i: e.k IS NOT NULL AND list_position(list_transform(coalesce(attrs, []), lambda a: a.key), e.k) = i)))`,
+];

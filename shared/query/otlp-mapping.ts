@@ -1,0 +1,91 @@
+/**
+ * OTLP JSON (the OpenTelemetry collector's file exporter: one {"resourceSpans": [...]}
+ * per line) mapped onto spans and calls. Attribute names follow the GenAI semantic
+ * conventions, old and new.
+ */
+const ANY_VALUE_SCALARS = '"stringValue":"VARCHAR","intValue":"VARCHAR","doubleValue":"DOUBLE","boolValue":"BOOLEAN"';
+const ATTRS = `[{"key":"VARCHAR","value":{${ANY_VALUE_SCALARS},"arrayValue":{"values":[{${ANY_VALUE_SCALARS}}]}}}]`;
+const SPAN = `{"traceId":"VARCHAR","spanId":"VARCHAR","parentSpanId":"VARCHAR","name":"VARCHAR","kind":"VARCHAR",
+"startTimeUnixNano":"VARCHAR","endTimeUnixNano":"VARCHAR","attributes":${ATTRS},"status":{"code":"VARCHAR","message":"VARCHAR"}}`;
+const SCOPE = `[{"scope":{"name":"VARCHAR"},"spans":[${SPAN}]}]`;
+
+export const OTLP_LINE_TYPE = JSON.stringify(
+  JSON.parse(`{"resourceSpans":[{"resource":{"attributes":${ATTRS}},"scopeSpans":${SCOPE},"instrumentationLibrarySpans":${SCOPE}}]}`),
+);
+
+/** Spans of every line, flattened, with their attributes as a MAP (span attributes win over resource ones). */
+export function otlpSpansSelect(linesFrom: string, lineType: string): string {
+  return `
+  WITH r AS (SELECT unnest(json_transform(line, ${lineType}).resourceSpans) AS rs FROM ${linesFrom}),
+  s AS (SELECT tl_otlp_attrs(rs.resource.attributes) AS res, unnest(coalesce(rs.scopeSpans, rs.instrumentationLibrarySpans)) AS ss FROM r),
+  sp AS (SELECT res, unnest(ss.spans) AS sp FROM s)
+  SELECT sp.traceId AS trace_id, sp.spanId AS span_id, nullif(sp.parentSpanId, '') AS parent_span_id, sp.name AS name,
+         to_timestamp(TRY_CAST(sp.startTimeUnixNano AS HUGEINT) / 1e9) AS start_ts,
+         to_timestamp(TRY_CAST(sp.endTimeUnixNano AS HUGEINT) / 1e9) AS end_ts,
+         (TRY_CAST(sp.endTimeUnixNano AS HUGEINT) - TRY_CAST(sp.startTimeUnixNano AS HUGEINT)) / 1e6 AS duration_ms,
+         CASE WHEN sp.status.code IN ('2', 'STATUS_CODE_ERROR') THEN 'error' WHEN sp.status.code IN ('1', 'STATUS_CODE_OK') THEN 'ok' ELSE 'unset' END AS status,
+         sp.status.message AS status_message,
+         tl_otlp_attrs(sp.attributes) AS a, res
+  FROM sp`;
+}
+
+/** First present attribute among `keys` (span attributes, then resource attributes). */
+function attr(...keys: string[]): string {
+  const refs = keys.flatMap((k) => [`a['${k}']`]);
+  const res = keys.map((k) => `res['${k}']`);
+  return `coalesce(${[...refs, ...res].join(', ')})`;
+}
+
+const IS_LLM = `(a['gen_ai.request.model'] IS NOT NULL OR a['gen_ai.response.model'] IS NOT NULL
+  OR a['gen_ai.operation.name'] IN ('chat', 'text_completion', 'generate_content'))`;
+
+export const OTLP_SPAN_KIND = `CASE
+  WHEN ${IS_LLM} THEN 'generate'
+  WHEN a['gen_ai.operation.name'] = 'execute_tool' OR a['gen_ai.tool.name'] IS NOT NULL THEN 'tool'
+  WHEN a['gen_ai.operation.name'] = 'embeddings' OR lower(name) LIKE '%retriev%' OR lower(name) LIKE '%search%' THEN 'retrieve'
+  WHEN lower(name) LIKE '%guardrail%' OR a['guardrail.action'] IS NOT NULL THEN 'guardrail'
+  ELSE 'other' END`;
+
+/** The spans table row of a staged span. `$1` is the source URI. */
+export const OTLP_SPAN_ROW = `trace_id, span_id, parent_span_id, name, ${OTLP_SPAN_KIND} AS kind, start_ts, end_ts, duration_ms,
+  status, CASE WHEN ${IS_LLM} THEN coalesce(a['request_id'], span_id) END AS request_id,
+  CAST(to_json(map_concat(res, a)) AS JSON) AS attributes, $1 AS source_uri`;
+
+const finishReason = `CASE WHEN starts_with(${attr('gen_ai.response.finish_reasons')}, '[')
+  THEN ${attr('gen_ai.response.finish_reasons')}->>'$[0]' ELSE ${attr('gen_ai.response.finish_reasons')} END`;
+
+/** Calls table columns for an LLM span, by canonical column name. */
+export const OTLP_CALL_VALUES: Record<string, string> = {
+  request_id: `coalesce(${attr('request_id', 'gen_ai.request.id')}, span_id)`,
+  trace_id: 'trace_id',
+  span_id: 'span_id',
+  parent_span_id: 'parent_span_id',
+  ts: 'start_ts',
+  feature: attr('feature', 'app.feature'),
+  tenant_id: attr('tenant_id', 'tenant.id'),
+  prompt_version: attr('prompt_version', 'gen_ai.prompt.version'),
+  model_requested: attr('gen_ai.request.model', 'gen_ai.response.model'),
+  model_resolved: attr('gen_ai.response.model', 'gen_ai.request.model'),
+  provider: attr('gen_ai.provider.name', 'gen_ai.system'),
+  tokens_in: `TRY_CAST(TRY_CAST(${attr('gen_ai.usage.input_tokens', 'gen_ai.usage.prompt_tokens')} AS DOUBLE) AS BIGINT)`,
+  tokens_out: `TRY_CAST(TRY_CAST(${attr('gen_ai.usage.output_tokens', 'gen_ai.usage.completion_tokens')} AS DOUBLE) AS BIGINT)`,
+  cached_tokens: `TRY_CAST(TRY_CAST(${attr('gen_ai.usage.cache_read.input_tokens', 'gen_ai.usage.cache_read_input_tokens')} AS DOUBLE) AS BIGINT)`,
+  cost_usd: `TRY_CAST(${attr('gen_ai.usage.cost', 'cost_usd')} AS DOUBLE)`,
+  ttft_ms: `TRY_CAST(${attr('gen_ai.response.time_to_first_chunk')} AS DOUBLE) * 1000`,
+  total_ms: 'duration_ms',
+  decode_ms: `duration_ms - TRY_CAST(${attr('gen_ai.response.time_to_first_chunk')} AS DOUBLE) * 1000`,
+  finish_reason: finishReason,
+  error_class: `coalesce(${attr('error.type')}, CASE WHEN status = 'error' THEN coalesce(status_message, 'error') END)`,
+  attempt: `TRY_CAST(${attr('attempt')} AS BIGINT)`,
+  temperature: `TRY_CAST(${attr('gen_ai.request.temperature')} AS DOUBLE)`,
+  seed: `TRY_CAST(${attr('gen_ai.request.seed')} AS BIGINT)`,
+  messages_hash: attr('messages_hash', 'gen_ai.prompt.hash'),
+  response_hash: attr('response_hash', 'gen_ai.completion.hash'),
+  provider_request_id: attr('gen_ai.response.id'),
+  locale: attr('user_locale', 'user.locale'),
+  input_preview: attr('input_preview', 'gen_ai.input.messages', 'gen_ai.prompt'),
+  output_preview: attr('output_preview', 'gen_ai.output.messages', 'gen_ai.completion'),
+  metadata: 'CAST(to_json(map_concat(res, a)) AS JSON)',
+};
+
+export const OTLP_IS_LLM = IS_LLM;

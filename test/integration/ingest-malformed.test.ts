@@ -1,0 +1,98 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ingestFiles } from '../../electron/engine/ingest';
+import { Workspace } from '../../electron/engine/workspace';
+import { resolveSources } from '../../electron/sources/resolve';
+import { tempDir, writeLines } from '../helpers/temp';
+
+const MALFORMED = [
+  '{"request_id":"r1","model":"gpt-4o","tokens_in":10,"tokens_out":5,"feature":"a"}',
+  '',
+  '{"request_id":"r2",',
+  '[1,2]',
+  '{"request_id":"r3","model":"gpt-4o","tokens_in":"7","feature":"a"}',
+  '42',
+  '{"request_id":"r4","tokens_in":"lots","feature":"b"}',
+  '{"nothing":"here"}',
+  '{"request_id":"r5","feat',
+];
+
+async function load(paths: string[]) {
+  const workspace = await Workspace.open();
+  const report = await ingestFiles(workspace, await resolveSources(paths));
+  return { workspace, report };
+}
+
+describe('malformed lines', () => {
+  let dir: string;
+  let cleanup: () => Promise<void>;
+  beforeAll(async () => ({ dir, cleanup } = await tempDir()));
+  afterAll(() => cleanup());
+
+  it('keeps every valid line and reports every bad one with its line number', async () => {
+    const file = await writeLines(join(dir, 'bad.jsonl'), MALFORMED, { trailingNewline: false });
+    const { workspace, report } = await load([file]);
+    expect(report.rows).toEqual({ calls: 3, scores: 0, spans: 0 });
+    expect(report.skipped).toBe(5);
+    expect(report.errors).toEqual([
+      { source: file, line: 3, reason: 'invalid JSON' },
+      { source: file, line: 4, reason: 'not a JSON object (an array)' },
+      { source: file, line: 6, reason: 'not a JSON object (a number)' },
+      { source: file, line: 8, reason: 'no field TraceLens recognizes' },
+      { source: file, line: 9, reason: 'truncated last line (the file ends in the middle of a record)' },
+    ]);
+    const rows = await workspace.db.all('SELECT request_id, tokens_in FROM calls ORDER BY request_id');
+    expect(rows).toEqual([
+      { request_id: 'r1', tokens_in: 10 },
+      { request_id: 'r3', tokens_in: 7 },
+      { request_id: 'r4', tokens_in: null },
+    ]);
+    expect(report.warnings).toEqual([{ source: file, line: null, reason: 'tokens_in: 1 value of the wrong type left empty (first in request r4)' }]);
+    workspace.close();
+  });
+
+  it('gives the same rows and line numbers for the gzip-compressed file', async () => {
+    const file = await writeLines(join(dir, 'bad.jsonl.gz'), MALFORMED, { gzip: true, trailingNewline: false });
+    const { workspace, report } = await load([file]);
+    expect(report.rows.calls).toBe(3);
+    expect(report.errors.map((e) => e.line)).toEqual([3, 4, 6, 8, 9]);
+    workspace.close();
+  });
+
+  it('accepts a UTF-8 byte order mark, CRLF line ends and blank lines', async () => {
+    const file = join(dir, 'bom.jsonl');
+    await writeFile(file, '\uFEFF{"request_id":"b1","model":"m"}\r\n\r\n   \r\n{"request_id":"b2","model":"m"}\r\n');
+    const { workspace, report } = await load([file]);
+    expect(report.rows.calls).toBe(2);
+    expect(report.errors).toEqual([]);
+    expect(await workspace.db.all('SELECT request_id FROM calls ORDER BY 1')).toEqual([{ request_id: 'b1' }, { request_id: 'b2' }]);
+    workspace.close();
+  });
+
+  it('reports a file of an unknown shape by name and loads the others', async () => {
+    const unknown = await writeLines(join(dir, 'other.jsonl'), [{ foo: 1 }, { bar: 2 }]);
+    const good = await writeLines(join(dir, 'good.jsonl'), [{ request_id: 'g1', model: 'm' }]);
+    const { workspace, report } = await load([unknown, good]);
+    expect(report.rows.calls).toBe(1);
+    expect(report.sources.map((s) => [s.uri, s.format])).toEqual([[unknown, 'unknown'], [good, 'canonical']]);
+    expect(report.errors[0]).toMatchObject({ source: unknown, line: null });
+    expect(report.errors[0]!.reason).toMatch(/^not loaded: /);
+    workspace.close();
+  });
+
+  it('reports more than 100 bad lines as a count with the first 100 in detail', async () => {
+    const lines = Array.from({ length: 250 }, (_, i) => (i % 2 === 0 ? `{"request_id":"x${i}"` : { request_id: `ok${i}`, model: 'm' }));
+    const file = await writeLines(join(dir, 'many.jsonl'), lines);
+    const { workspace, report } = await load([file]);
+    expect(report.rows.calls).toBe(125);
+    expect(report.skipped).toBe(125);
+    expect(report.errors).toHaveLength(100);
+    expect(report.errors[99]!.line).toBe(199);
+    workspace.close();
+  });
+
+  it('is a clear error, not a crash, when a file is missing', async () => {
+    await expect(resolveSources([join(dir, 'missing.jsonl')])).rejects.toMatchObject({ code: 'not_found', message: `no such file or folder: ${join(dir, 'missing.jsonl')}` });
+  });
+});
