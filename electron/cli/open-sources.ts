@@ -3,7 +3,8 @@ import { ingestFiles } from '../engine/ingest';
 import { Workspace } from '../engine/workspace';
 import type { IngestReport } from '../../shared/domain/ingest';
 import { resolveSources } from '../sources/resolve';
-import type { CommandIo } from './command';
+import type { CommandIo, ParsedArgs } from './command';
+import { resolveOptionsFrom } from './source-options';
 import { terminalProgress } from './progress';
 import { UsageError } from './usage-error';
 
@@ -26,7 +27,8 @@ export async function isWorkspaceFile(path: string): Promise<boolean> {
  * The workspace a command works on: a saved workspace file, or the given dumps
  * loaded into memory for this command only.
  */
-export async function openSources(sources: readonly string[], io: CommandIo, options: { readOnly?: boolean } = {}): Promise<OpenedSources> {
+export async function openSources(args: ParsedArgs, io: CommandIo, options: { readOnly?: boolean } = {}): Promise<OpenedSources> {
+  const sources = args.positionals;
   if (sources.length === 0) throw new UsageError('give at least one SOURCE: a dump file, folder, glob, s3:// URI or workspace .duckdb file');
   const local = sources.filter((s) => !/^[a-z][a-z0-9+.-]*:\/\//i.test(s));
   const workspaces = (await Promise.all(local.map(isWorkspaceFile))).filter(Boolean).length;
@@ -34,7 +36,7 @@ export async function openSources(sources: readonly string[], io: CommandIo, opt
     if (sources.length > 1) throw new UsageError('open a workspace file on its own, or load dumps: not both in one command');
     return { workspace: await Workspace.open({ path: sources[0]!, readOnly: options.readOnly }) };
   }
-  const files = await resolveSources(sources);
+  const files = await resolveSources(sources, resolveOptionsFrom(args));
   const workspace = await Workspace.open();
   const progress = terminalProgress(io.stderr);
   try {

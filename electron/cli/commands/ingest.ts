@@ -7,6 +7,7 @@ import { resolveSources } from '../../sources/resolve';
 import { flag, requiredOption } from '../args';
 import type { Command, CommandIo } from '../command';
 import { terminalProgress } from '../progress';
+import { resolveOptionsFrom, SOURCE_OPTIONS } from '../source-options';
 import { renderTable } from '../table';
 import { UsageError } from '../usage-error';
 
@@ -30,11 +31,11 @@ export const ingestCommand: Command = {
   name: 'ingest',
   summary: 'load dumps into a workspace file',
   usage: 'tracelens ingest SOURCE... --db FILE [--json]',
-  options: { db: { type: 'string' } },
+  options: { ...SOURCE_OPTIONS, db: { type: 'string' } },
   async run(args, io) {
     const db = requiredOption(args, 'db');
     if (args.positionals.length === 0) throw new UsageError('give at least one SOURCE to load');
-    const files = await resolveSources(args.positionals);
+    const files = await resolveSources(args.positionals, resolveOptionsFrom(args));
     const workspace = await Workspace.open({ path: db });
     const progress = terminalProgress(io.stderr);
     try {

@@ -4,6 +4,7 @@ import { sliceAggregates } from '../../engine/slice';
 import { flag, isoOption, listOption, stringOption } from '../args';
 import type { Command } from '../command';
 import { openSources, warnSkipped } from '../open-sources';
+import { SOURCE_OPTIONS } from '../source-options';
 import { renderTable } from '../table';
 import { UsageError } from '../usage-error';
 
@@ -37,13 +38,13 @@ export const sliceCommand: Command = {
   name: 'slice',
   summary: 'latency, tokens, cost, error and block rates per group',
   usage: 'tracelens slice SOURCE... --by COL[,COL...] [--where COL=VALUE]... [--since ISO] [--until ISO] [--json]',
-  options: { by: { type: 'string' }, where: { type: 'string', multiple: true }, since: { type: 'string' }, until: { type: 'string' } },
+  options: { ...SOURCE_OPTIONS, by: { type: 'string' }, where: { type: 'string', multiple: true }, since: { type: 'string' }, until: { type: 'string' } },
   async run(args, io) {
     const by = parseBy(stringOption(args, 'by'));
     const where = parseWhere(listOption(args, 'where'));
     const since = isoOption(args, 'since');
     const until = isoOption(args, 'until');
-    const { workspace, report } = await openSources(args.positionals, io, { readOnly: true });
+    const { workspace, report } = await openSources(args, io, { readOnly: true });
     try {
       warnSkipped(report, io);
       const groups = await sliceAggregates(workspace, { by, where, since, until });
