@@ -2,8 +2,8 @@ import { type AppError, err, ok, type Result } from '../../../shared/api/result'
 import { DEFAULT_PRICES, type PriceTable } from '../../../shared/metrics/prices';
 import { finalizeAlert, sortDrafts } from '../../../shared/drift/report';
 import { DEFAULT_RULES, type DriftRules } from '../../../shared/drift/rules';
-import { skippedCheck, sliceLabel } from '../../../shared/drift/outcome';
-import { type CheckId, type CheckOutcome, type CheckResult, CHECK_IDS, type DriftReport, type SkippedSlice } from '../../../shared/drift/types';
+import { skippedCheck } from '../../../shared/drift/outcome';
+import { type CheckId, type CheckOutcome, type CheckResult, CHECK_IDS, type DriftReport } from '../../../shared/drift/types';
 import { asOfInstant } from '../../../shared/drift/windows';
 import { firstLine } from '../db';
 import { isEngineError } from '../errors';
@@ -41,11 +41,6 @@ const RUNNERS: Record<CheckId, (ctx: DriftContext) => Promise<CheckOutcome>> = {
   tool_loop: runToolLoop,
 };
 
-/** Skipped slices in a stable order (the queries' row order is not). */
-function sortSkipped(skipped: readonly SkippedSlice[]): SkippedSlice[] {
-  return [...skipped].sort((a, b) => sliceLabel(a.slice).localeCompare(sliceLabel(b.slice)));
-}
-
 /** Latest and earliest call times (up to "now" when given). */
 async function timeRange(workspace: Workspace, asOf: string | undefined): Promise<{ latest: string | null; first: string | null }> {
   const where = asOf ? 'WHERE ts <= CAST($1 AS TIMESTAMPTZ)' : '';
@@ -72,7 +67,7 @@ export async function runDrift(workspace: Workspace, options: DriftOptions = {})
     }
     const drafts = sortDrafts(outcomes.flatMap((o) => o.outcome.alerts));
     const exemplars = await findExemplars(workspace.db, drafts, rules);
-    const checks: CheckResult[] = outcomes.map(({ check, outcome }) => ({ check, status: outcome.status, reason: outcome.reason, skipped_slices: sortSkipped(outcome.skipped).slice(0, 20) }));
+    const checks: CheckResult[] = outcomes.map(({ check, outcome }) => ({ check, status: outcome.status, reason: outcome.reason, skipped_slices: outcome.skipped.slice(0, 20) }));
     const report: DriftReport = {
       as_of: options.asOf ? asOf.toISOString() : new Date(range.latest).toISOString(),
       alerts: drafts.map((d, i) => finalizeAlert(d, exemplars[i]!)),
