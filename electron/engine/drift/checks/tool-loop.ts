@@ -6,7 +6,7 @@ import { HOUR_MS } from '../../../../shared/drift/windows';
 import { type DriftContext, DriftParams } from '../context';
 
 /** Calls with tool calls in the window, each with its longest run of one (tool, args) and whether it ran away. */
-export function toolCallsSql(ctx: DriftContext, p: DriftParams): string {
+function toolCallsSql(ctx: DriftContext, p: DriftParams): string {
   const rules = ctx.rules.tool_loop;
   const maxRepeats = p.int(rules.max_repeats);
   return `
