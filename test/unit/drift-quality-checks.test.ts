@@ -47,10 +47,16 @@ describe('model_swap', () => {
   });
 
   it('reports a resolution never seen in the baseline, with its first time and share of traffic', () => {
-    const outcome = modelSwap(asOf, [pair('gpt-4o-2024-08-06', 1600, 4000), pair('gpt-4o-2024-11-20', 400, 0)], [], rules);
+    const shares = [
+      { model_requested: 'gpt-4o', model_resolved: 'gpt-4o-2024-08-06', day: '2026-10-31T12:00:00.000Z', share: 1 },
+      { model_requested: 'gpt-4o', model_resolved: 'gpt-4o-2024-08-06', day: '2026-11-01T12:00:00.000Z', share: 0.6 },
+      { model_requested: 'gpt-4o', model_resolved: 'gpt-4o-2024-11-20', day: '2026-11-01T12:00:00.000Z', share: 0.4 },
+    ];
+    const outcome = modelSwap(asOf, [pair('gpt-4o-2024-08-06', 1600, 4000), pair('gpt-4o-2024-11-20', 400, 0)], shares, rules);
     expect(outcome.alerts).toHaveLength(1);
     expect(outcome.alerts[0]).toMatchObject({ slice: { model_requested: 'gpt-4o', model_resolved: 'gpt-4o-2024-11-20' }, value: 0.4, baseline: 0, window: { from: '2026-11-01T12:00:00.000Z' } });
     expect(outcome.alerts[0]!.message).toContain('40.0% of its traffic');
+    expect(outcome.alerts[0]!.series).toEqual([{ t: '2026-10-31T12:00:00.000Z', value: 0 }, { t: '2026-11-01T12:00:00.000Z', value: 0.4 }]);
   });
 
   it('ignores a handful of stray calls and skips models without a baseline', () => {
