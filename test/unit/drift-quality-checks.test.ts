@@ -92,19 +92,20 @@ describe('answer_drift', () => {
     // Similarity 0.910: under the 0.92 of logged embeddings, over the 0.90 of the text embedding.
     const rows = [...centroid('baseline', [1, 0, 0]), ...centroid('recent', [1, 0.455, 0])];
     const similarity = 1 / Math.hypot(1, 0.455);
-    const text = answerDrift(asOf, 'text', rows, counts, [], rules);
+    const text = answerDrift(asOf, 'text', { centroids: rows, counts, days: [] }, rules);
     expect(text.alerts).toHaveLength(0);
-    const logged = answerDrift(asOf, 'logged', rows, counts, [], rules);
+    const logged = answerDrift(asOf, 'logged', { centroids: rows, counts, days: [], exemplars: new Map([['search_answer', ['req_far']]]) }, rules);
     expect(logged.alerts).toHaveLength(1);
     expect(logged.alerts[0]!.value).toBeCloseTo(similarity, 4);
     expect(logged.alerts[0]!.threshold).toBe(0.92);
+    expect(logged.alerts[0]!.exemplars).toEqual(['req_far']);
     expect(logged.reason).toContain('the logged answer embeddings');
     expect(text.reason).toContain('hashed word unigrams and bigrams');
   });
 
   it('stays quiet when the answers did not move and skips features with too few answers', () => {
-    expect(answerDrift(asOf, 'logged', [...centroid('baseline', [1, 1, 0]), ...centroid('recent', [2, 2, 0])], counts, [], rules).status).toBe('ok');
-    const few = answerDrift(asOf, 'text', centroid('baseline', [1]), [{ feature: 'search_answer', period: 'baseline', answers: 900 }], [], rules);
+    expect(answerDrift(asOf, 'logged', { centroids: [...centroid('baseline', [1, 1, 0]), ...centroid('recent', [2, 2, 0])], counts, days: [] }, rules).status).toBe('ok');
+    const few = answerDrift(asOf, 'text', { centroids: centroid('baseline', [1]), counts: [{ feature: 'search_answer', period: 'baseline', answers: 900 }], days: [] }, rules);
     expect(few.status).toBe('skipped');
     expect(few.skipped[0]!.reason).toBe('0 recent and 900 baseline answers, under min_answers 50');
   });
