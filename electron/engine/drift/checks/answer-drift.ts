@@ -100,12 +100,13 @@ async function embeddingSource(ctx: DriftContext): Promise<EmbeddingSource> {
 async function farthestAnswers(ctx: DriftContext): Promise<Map<string, string[]>> {
   const rows = await ctx.db.all<{ feature: string; exemplars: string[] }>(`
     WITH base AS (${WEIGHTED('t.period')}),
-    recent AS (SELECT feature, tid, flatten(list(requests)) AS requests FROM ${TEXTS} WHERE period = 'recent' GROUP BY ALL),
+    recent AS (SELECT feature, tid, flatten(list(requests ORDER BY day)) AS requests FROM ${TEXTS} WHERE period = 'recent' GROUP BY ALL),
     sims AS (
       SELECT r.feature, r.tid, any_value(r.requests) AS requests, coalesce(sum(v.value * b.value), 0) AS dot
       FROM recent r JOIN ${VECTORS} v USING (tid) LEFT JOIN base b ON b.feature = r.feature AND b.dim = v.dim AND b.period = 'baseline'
       GROUP BY ALL)
-    SELECT feature, flatten(list(requests ORDER BY dot, tid))[1:${MAX_EXEMPLARS}] AS exemplars FROM sims GROUP BY ALL`);
+    -- rounded: float sums in parallel differ in the last bits, and the order must not
+    SELECT feature, flatten(list(requests ORDER BY round(dot, 9), tid))[1:${MAX_EXEMPLARS}] AS exemplars FROM sims GROUP BY ALL`);
   return new Map(rows.map((r) => [r.feature, r.exemplars]));
 }
 
