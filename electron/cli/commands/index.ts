@@ -1,7 +1,10 @@
 import type { Command } from '../command';
 import { demoDataCommand } from './demo-data';
 import { ingestCommand } from './ingest';
+import { labelCommand } from './label';
+import { labelsCommand } from './labels';
+import { queuesCommand } from './queues';
 import { sliceCommand } from './slice';
 
 /** Every `tracelens` subcommand, in the order `tracelens --help` lists them. */
-export const COMMANDS: readonly Command[] = [ingestCommand, sliceCommand, demoDataCommand];
+export const COMMANDS: readonly Command[] = [ingestCommand, sliceCommand, labelCommand, labelsCommand, queuesCommand, demoDataCommand];
