@@ -1,5 +1,6 @@
 import type { Command } from '../command';
 import { demoDataCommand } from './demo-data';
+import { driftCommand } from './drift';
 import { ingestCommand } from './ingest';
 import { labelCommand } from './label';
 import { labelsCommand } from './labels';
@@ -7,4 +8,4 @@ import { queuesCommand } from './queues';
 import { sliceCommand } from './slice';
 
 /** Every `tracelens` subcommand, in the order `tracelens --help` lists them. */
-export const COMMANDS: readonly Command[] = [ingestCommand, sliceCommand, labelCommand, labelsCommand, queuesCommand, demoDataCommand];
+export const COMMANDS: readonly Command[] = [ingestCommand, sliceCommand, driftCommand, labelCommand, labelsCommand, queuesCommand, demoDataCommand];
