@@ -2,6 +2,7 @@ import { stat } from 'node:fs/promises';
 import type { Result } from '../../shared/api/result';
 import { isQueueName, QUEUE_NAMES, type QueueName, type QueueOptions } from '../../shared/review/queues';
 import { EngineError } from '../engine/errors';
+import { withDriftExemplars } from '../engine/review/drift-exemplars';
 import { Review } from '../engine/review/review';
 import { Workspace } from '../engine/workspace';
 import { listOption, requiredOption, stringOption } from './args';
@@ -52,11 +53,20 @@ export function queueOption(args: ParsedArgs): QueueName | undefined {
   return name;
 }
 
-/** `--sample-rate` as the queues' options. */
-export function queueOptions(args: ParsedArgs): QueueOptions {
+function sampleRate(args: ParsedArgs): number | undefined {
   const rate = stringOption(args, 'sample-rate');
-  if (rate === undefined) return {};
+  if (rate === undefined) return undefined;
   const value = Number(rate);
   if (!(value > 0 && value <= 1)) throw new UsageError(`--sample-rate must be a share between 0 and 1, like 0.02 (got "${rate}")`);
-  return { sampleRate: value };
+  return value;
+}
+
+/**
+ * The queues' options from `--sample-rate`; the drift queue's exemplars come from
+ * running the drift checks, only when `queue` is the drift queue or every queue is shown.
+ */
+export async function queueOptions(args: ParsedArgs, review: Review, queue: QueueName | 'all' | undefined): Promise<QueueOptions> {
+  const options: QueueOptions = { sampleRate: sampleRate(args) };
+  if (queue !== 'drift' && queue !== 'all') return options;
+  return unwrap(await withDriftExemplars(review.workspace, options));
 }

@@ -22,7 +22,7 @@ async function agreement(args: ParsedArgs, io: CommandIo): Promise<ExitCode> {
   const queue = queueOption(args);
   const review = await openReview(args, io);
   try {
-    const report = await agreementReport(review, { ...queueOptions(args), queue });
+    const report = await agreementReport(review, { ...(await queueOptions(args, review, queue)), queue });
     if (flag(args, 'json')) {
       io.stdout.write(JSON.stringify(report) + '\n');
       return 0;

@@ -20,10 +20,10 @@ export const queuesCommand: Command = {
   options: { ...REVIEW_OPTIONS, queue: { type: 'string' }, limit: { type: 'string' }, 'unlabeled-by': { type: 'string' }, 'sample-rate': { type: 'string' } },
   async run(args, io) {
     const queue = queueOption(args);
-    const options = queueOptions(args);
     const limit = limitOption(stringOption(args, 'limit'));
     const review = await openReview(args, io);
     try {
+      const options = await queueOptions(args, review, queue ?? 'all');
       if (queue) {
         const items = await queueItems(review, queue, { ...options, limit, unlabeledBy: stringOption(args, 'unlabeled-by') });
         if (flag(args, 'json')) io.stdout.write(JSON.stringify({ queue, items }) + '\n');
