@@ -49,6 +49,10 @@ function maskOrNull(text: string | null, masking: Masking): string | null {
   return text === null ? null : masking.text(text);
 }
 
+/**
+ * Every free text is masked (a reviewer named by an email address too); the ids
+ * are kept as they are, since CI joins and merges on them.
+ */
 export function buildGoldRow(call: GoldCall, label: CurrentLabel, masking: Masking): GoldRow {
   const hasMessages = call.messages !== null && call.messages !== undefined;
   return {
@@ -57,13 +61,13 @@ export function buildGoldRow(call: GoldCall, label: CurrentLabel, masking: Maski
     expected: { verdict: label.verdict, expected_output: maskOrNull(label.expected, masking), notes: maskOrNull(label.note, masking) },
     actual_output: maskOrNull(call.output_preview, masking),
     retrieval_ids: call.retrieval_ids ?? [],
-    prompt_version: call.prompt_version,
-    model_resolved: call.model_resolved,
-    feature: call.feature,
+    prompt_version: maskOrNull(call.prompt_version, masking),
+    model_resolved: maskOrNull(call.model_resolved, masking),
+    feature: maskOrNull(call.feature, masking),
     source: 'production',
     trace_id: call.trace_id,
     request_id: call.request_id,
-    labeled_by: label.reviewer,
+    labeled_by: masking.text(label.reviewer),
     labeled_at: label.labeled_at,
   };
 }

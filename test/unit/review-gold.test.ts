@@ -15,12 +15,12 @@ const call = (over: Partial<GoldCall> = {}): GoldCall => ({
 const label: CurrentLabel = { request_id: 'req_1', reviewer: 'alice', verdict: 'fail', note: 'made up a policy', expected: 'Refunds take 5 days.', reason: 'hallucination', labeled_at: '2026-11-04T10:00:00.000Z', seq: 0 };
 
 describe('gold rows', () => {
-  it('have the design key order and mask every text field', () => {
+  it('have the design key order and mask every text field, not the ids', () => {
     const row = buildGoldRow(call(), label, marking);
     expect(serializeGoldRow(row)).toBe(
       '{"id":"prod-req_1","input":"<where is my refund?>","expected":{"verdict":"fail","expected_output":"<Refunds take 5 days.>","notes":"<made up a policy>"},' +
-        '"actual_output":"<It is on its way.>","retrieval_ids":["kb_1","kb_2"],"prompt_version":"refund_v12","model_resolved":"gpt-4o","feature":"refund_copilot",' +
-        '"source":"production","trace_id":"tr_1","request_id":"req_1","labeled_by":"alice","labeled_at":"2026-11-04T10:00:00.000Z"}',
+        '"actual_output":"<It is on its way.>","retrieval_ids":["kb_1","kb_2"],"prompt_version":"<refund_v12>","model_resolved":"<gpt-4o>","feature":"<refund_copilot>",' +
+        '"source":"production","trace_id":"tr_1","request_id":"req_1","labeled_by":"<alice>","labeled_at":"2026-11-04T10:00:00.000Z"}',
     );
   });
 

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { err, ok, type Result } from '../../../shared/api/result';
 import { type ConflictPolicy, type LabelConflict, resolveLabels } from '../../../shared/review/conflicts';
 import { buildGoldRow, type GoldCall, type GoldRow, type Masking, mergeGold, parseGoldFile } from '../../../shared/review/gold-row';
+import { maskDeep, maskText } from '../../../shared/pii/index';
 import type { QueueName, QueueOptions } from '../../../shared/review/queues';
 import { writeFileAtomic } from './atomic-write';
 import { queueRequestIds } from './queues';
@@ -16,8 +17,10 @@ export interface GoldOptions extends QueueOptions {
   readonly resolve?: ConflictPolicy;
   /** An existing gold file: its rows are kept and not duplicated. */
   readonly merge?: string;
-  readonly masking: Masking;
 }
+
+/** Gold files leave the laptop (into git, into CI): everything in them goes through the PII masking. */
+const PII_MASKING: Masking = { text: maskText, deep: maskDeep };
 
 export interface GoldReport {
   /** Rows in the file written. */
@@ -97,7 +100,7 @@ export async function buildGold(review: Review, options: GoldOptions): Promise<R
   const calls = new Map((await review.workspace.db.all<CallRow>(LABELED_CALLS)).map((c) => [c.request_id, c]));
   const newRows = chosen.flatMap((r) => {
     const call = calls.get(r.request_id);
-    return call ? [buildGoldRow(toGoldCall(call), r.label, options.masking)] : [];
+    return call ? [buildGoldRow(toGoldCall(call), r.label, PII_MASKING)] : [];
   });
   const merged = mergeGold(existing.value, newRows);
   return ok({
