@@ -7,7 +7,7 @@ type Call = Record<string, unknown>;
 export const PLANTED = {
   card: '4111 1111 1111 1111',
   email: 'jane.doe@example.com',
-  ssn: '123-45-6789',
+  ssn: '536-22-8174',
 } as const;
 
 const FEATURES = ['refund_copilot', 'search_answer'] as const;

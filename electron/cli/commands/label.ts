@@ -1,7 +1,8 @@
 import { FAILURE_REASONS, isFailureReason, isVerdict, type LabelInput, serializeLabelEvent } from '../../../shared/review/label-event';
+import { EngineError } from '../../engine/errors';
 import { LabelJournal } from '../../engine/review/journal';
 import { defaultReviewer } from '../../engine/review/reviewer';
-import { saveLabel } from '../../engine/review/save-label';
+import { callExists, saveLabel } from '../../engine/review/save-label';
 import { flag, requiredOption, stringOption } from '../args';
 import type { Command, ParsedArgs } from '../command';
 import { openReview, REVIEW_OPTIONS, unwrap } from '../open-review';
@@ -38,6 +39,8 @@ export const labelCommand: Command = {
     const input = labelInput(args);
     const review = await openReview(args, io);
     try {
+      // Checked before the journal is opened, so a mistyped id leaves no trace on disk.
+      if (!(await callExists(review, input.request_id))) throw new EngineError('unknown_request', `no call with request_id "${input.request_id}" in this workspace`);
       const journal = unwrap(await LabelJournal.open(review.journalPath!));
       try {
         const event = unwrap(await saveLabel(review, journal, input));
