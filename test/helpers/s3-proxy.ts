@@ -13,6 +13,8 @@ export interface S3Proxy {
   readonly endpoint: string;
   /** GET requests seen per path, to tell what was downloaded. */
   readonly gets: Map<string, number>;
+  /** The most object GETs that were in flight at once. */
+  readonly maxConcurrentGets: () => number;
   stop(): Promise<void>;
 }
 
@@ -21,11 +23,17 @@ const ACCESS_DENIED = '<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>Acce
 /** A path-style HTTP proxy in front of the test S3 server that can deny or cut off chosen requests. */
 export async function startS3Proxy(targetPort: number, rules: ProxyRules): Promise<S3Proxy> {
   const gets = new Map<string, number>();
+  let inFlight = 0;
+  let maxInFlight = 0;
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://x');
     const path = decodeURIComponent(url.pathname.slice(1));
     const method = req.method ?? 'GET';
-    if (method === 'GET') gets.set(path, (gets.get(path) ?? 0) + 1);
+    if (method === 'GET' && /^[^/]+\/.+/.test(path)) {
+      gets.set(path, (gets.get(path) ?? 0) + 1);
+      maxInFlight = Math.max(maxInFlight, ++inFlight);
+      res.once('close', () => inFlight--);
+    }
     if (rules.deny?.(path, method, url.searchParams.get('prefix') ?? '')) {
       res.writeHead(403, { 'content-type': 'application/xml' });
       res.end(method === 'HEAD' ? undefined : ACCESS_DENIED);
@@ -57,6 +65,7 @@ export async function startS3Proxy(targetPort: number, rules: ProxyRules): Promi
   return {
     endpoint: `http://127.0.0.1:${port}`,
     gets,
+    maxConcurrentGets: () => maxInFlight,
     stop: () =>
       new Promise((resolve) => {
         server.close(() => resolve());

@@ -1,10 +1,11 @@
-import { mkdir, readdir, readFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Db } from '../../electron/engine/db';
 import { Workspace } from '../../electron/engine/workspace';
+import { createS3Client } from '../../electron/sources/s3/client';
 import { DEFAULT_DEMO, generateDemo } from '../../shared/demo/generate';
 import type { DownloadSummary } from '../../shared/domain/download';
 import type { IngestReport } from '../../shared/domain/ingest';
@@ -107,27 +108,40 @@ describe('s3:// sources against a real S3-compatible server', () => {
     }
   });
 
-  it('a 150-object prefix downloads once; the second open downloads 0 bytes; a changed object is downloaded again', async () => {
+  it('a 150-object prefix downloads several at a time; the second open downloads 0 bytes; a changed object is downloaded again', async () => {
     const cache = join(dir, 'cache-many');
     const db = join(dir, 'many.duckdb');
-    const first = await cliJson<Report>('ingest', 's3://traces/many/', '--db', db, ...s3Args(cache));
-    expect(first.rows.calls).toBe(450);
-    expect(first.sources).toHaveLength(150);
-    expect(first.download).toMatchObject({ objects: 150, cached: 0 });
-    expect(first.download!.bytes).toBeGreaterThan(0);
-    expect(await filesUnder(cache)).toHaveLength(150);
+    // Through a recording proxy: which objects were fetched, and how many at once.
+    const proxy = await startS3Proxy(s3.port, {});
+    const args = ['--db', db, '--s3-endpoint', proxy.endpoint, '--s3-path-style', '--cache-dir', cache];
+    try {
+      const first = await cliJson<Report>('ingest', 's3://traces/many/', ...args);
+      expect(first.rows.calls).toBe(450);
+      expect(first.sources).toHaveLength(150);
+      expect(first.download).toMatchObject({ objects: 150, cached: 0 });
+      expect(first.download!.bytes).toBe(first.sources.reduce((sum, s) => sum + s.bytes, 0));
+      expect(proxy.gets.size).toBe(150);
+      expect(proxy.maxConcurrentGets()).toBeGreaterThan(1);
+      expect(proxy.maxConcurrentGets()).toBeLessThanOrEqual(8);
+      expect(await filesUnder(cache)).toHaveLength(150);
 
-    const second = await cliJson<Report>('ingest', 's3://traces/many/', '--db', db, ...s3Args(cache));
-    expect(second.download).toEqual({ objects: 150, bytes: 0, cached: 150 });
-    expect(second.rows).toEqual(first.rows);
+      proxy.gets.clear();
+      const second = await cliJson<Report>('ingest', 's3://traces/many/', ...args);
+      expect(second.download).toEqual({ objects: 150, bytes: 0, cached: 150 });
+      expect(second.rows).toEqual(first.rows);
+      expect(proxy.gets.size).toBe(0);
 
-    const changed = jsonl(calls.slice(500, 510));
-    await s3.put('traces', 'many/part-149.jsonl', changed);
-    const third = await cliJson<Report>('ingest', 's3://traces/many/part-14?.jsonl', '--db', db, ...s3Args(cache));
-    expect(third.download).toEqual({ objects: 10, bytes: Buffer.byteLength(changed), cached: 9 });
-    expect(third.sources.find((s) => s.uri === 's3://traces/many/part-149.jsonl')?.rows).toBe(10);
-    // The old version of the object is gone from the cache: still one file per object.
-    expect(await filesUnder(cache)).toHaveLength(150);
+      const changed = jsonl(calls.slice(500, 510));
+      await s3.put('traces', 'many/part-149.jsonl', changed);
+      const third = await cliJson<Report>('ingest', 's3://traces/many/part-14?.jsonl', ...args);
+      expect(third.download).toEqual({ objects: 10, bytes: Buffer.byteLength(changed), cached: 9 });
+      expect([...proxy.gets.keys()]).toEqual(['traces/many/part-149.jsonl']);
+      expect(third.sources.find((s) => s.uri === 's3://traces/many/part-149.jsonl')?.rows).toBe(10);
+      // The old version of the object is gone from the cache: still one file per object.
+      expect(await filesUnder(cache)).toHaveLength(150);
+    } finally {
+      await proxy.stop();
+    }
   });
 
   it('a glob selects matching keys only, and a single key is one object', async () => {
@@ -209,6 +223,28 @@ describe('s3:// sources against a real S3-compatible server', () => {
     const retry = await cliJson<Report>('ingest', 's3://traces/dumps/', '--db', join(dir, 'cut.duckdb'), ...s3Args(cache));
     expect(retry.rows.calls).toBe(calls.length);
     expect(retry.download!.cached).toBeLessThanOrEqual(4);
+  });
+
+  it('takes credentials and region from a profile in the shared files (AWS_PROFILE)', async () => {
+    const aws = join(dir, 'aws');
+    await mkdir(aws);
+    await writeFile(join(aws, 'credentials'), `[tracelens-test]\naws_access_key_id = ${TEST_CREDENTIALS.accessKeyId}\naws_secret_access_key = ${TEST_CREDENTIALS.secretAccessKey}\n`);
+    await writeFile(join(aws, 'config'), '[profile tracelens-test]\nregion = eu-central-1\n');
+    const saved = { ...process.env };
+    for (const name of ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_REGION']) delete process.env[name];
+    Object.assign(process.env, { AWS_PROFILE: 'tracelens-test', AWS_SHARED_CREDENTIALS_FILE: join(aws, 'credentials'), AWS_CONFIG_FILE: join(aws, 'config') });
+    try {
+      const client = await createS3Client({ endpoint: s3.endpoint });
+      expect(await client.config.region()).toBe('eu-central-1');
+      client.destroy();
+      const report = await cliJson<Report>('ingest', 's3://traces/dumps/calls.jsonl', '--db', join(dir, 'profile.duckdb'), ...s3Args(join(dir, 'cache-profile')));
+      expect(report.download).toMatchObject({ objects: 1, cached: 0 });
+      process.env['AWS_PROFILE'] = 'no-such-profile';
+      const missing = await cli('ingest', 's3://traces/dumps/calls.jsonl', '--db', join(dir, 'profile.duckdb'), ...s3Args(join(dir, 'cache-profile-2')));
+      expect(missing.stderr).toMatch(/^tracelens ingest: no AWS credentials found to read s3:\/\/traces\/dumps\/calls.jsonl: /);
+    } finally {
+      process.env = saved;
+    }
   });
 
   it('an unreachable endpoint is one line naming it', async () => {

@@ -4,6 +4,7 @@ import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { EngineError } from '../../engine/errors';
 
 function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
@@ -14,6 +15,12 @@ function safeName(key: string): string {
   const base = key.slice(key.lastIndexOf('/') + 1).replace(/[^A-Za-z0-9._-]/g, '_');
   return base.slice(-80) || 'object';
 }
+
+/** Errors of the local disk, not of the download. */
+const DISK_ERRORS = new Set(['ENOSPC', 'EDQUOT', 'EACCES', 'EPERM', 'EROFS', 'ENOTDIR', 'EEXIST']);
+
+/** Temp files of downloads killed midway are removed once they are this old. */
+const STALE_PART_MS = 60 * 60 * 1000;
 
 /** A download that ended before the object's last byte. */
 export class CutOffError extends Error {
@@ -62,7 +69,9 @@ export class ObjectCache {
   async store(bucket: string, key: string, etag: string, size: number | undefined, body: Readable, onBytes: (n: number) => void): Promise<string> {
     const path = this.pathOf(bucket, key, etag);
     const folder = this.folder(bucket, key);
-    await mkdir(folder, { recursive: true });
+    await mkdir(folder, { recursive: true }).catch((error: unknown) => {
+      throw this.diskError(error);
+    });
     const temp = `${path}.${process.pid}-${randomBytes(4).toString('hex')}.part`;
     let received = 0;
     const count = new Transform({
@@ -78,6 +87,7 @@ export class ObjectCache {
     } catch (error) {
       await rm(temp, { force: true });
       if (error instanceof CutOffError) throw error;
+      if (DISK_ERRORS.has((error as NodeJS.ErrnoException).code ?? '')) throw this.diskError(error);
       throw new CutOffError(received, size ?? 0, error instanceof Error ? (error as NodeJS.ErrnoException).code ?? error.message : String(error));
     }
     await rename(temp, path);
@@ -85,8 +95,19 @@ export class ObjectCache {
     return path;
   }
 
+  private diskError(error: unknown): EngineError {
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    return new EngineError('bad_input', `cannot write to the S3 cache folder ${this.dir} (${code}): free some space or choose another folder with --cache-dir`);
+  }
+
+  /** Older versions of the key, and temp files that a killed download left behind. */
   private async removeOtherVersions(folder: string, keep: string): Promise<void> {
     const names = await readdir(folder).catch(() => [] as string[]);
-    await Promise.all(names.filter((n) => !n.endsWith('.part') && join(folder, n) !== keep).map((n) => rm(join(folder, n), { force: true })));
+    const stale = async (name: string) => {
+      if (!name.endsWith('.part')) return join(folder, name) !== keep;
+      const info = await stat(join(folder, name)).catch(() => undefined);
+      return info !== undefined && Date.now() - info.mtimeMs > STALE_PART_MS;
+    };
+    await Promise.all(names.map(async (n) => ((await stale(n)) ? rm(join(folder, n), { force: true }) : undefined)));
   }
 }
