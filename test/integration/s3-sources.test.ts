@@ -199,6 +199,8 @@ describe('s3:// sources against a real S3-compatible server', () => {
     expect(missingKey.stderr).toBe('tracelens ingest: no such key: s3://traces/dumps/nope.jsonl (bucket traces, key dumps/nope.jsonl)\n');
     const missingBucket = await cli('ingest', 's3://no-such-bucket/x/', '--db', join(dir, 'missing.duckdb'), ...s3Args(join(dir, 'cache-missing')));
     expect(missingBucket.stderr).toBe('tracelens ingest: no such bucket: no-such-bucket (in s3://no-such-bucket/x/)\n');
+    const missingBucketKey = await cli('ingest', 's3://no-such-bucket/x.jsonl', '--db', join(dir, 'missing.duckdb'), ...s3Args(join(dir, 'cache-missing')));
+    expect(missingBucketKey.stderr).toBe('tracelens ingest: no such bucket: no-such-bucket (in s3://no-such-bucket/x.jsonl)\n');
     const emptyPrefix = await cli('ingest', 's3://traces/nothing/', '--db', join(dir, 'missing.duckdb'), ...s3Args(join(dir, 'cache-missing')));
     expect(emptyPrefix.stderr).toMatch(/^tracelens ingest: no trace dumps under s3:\/\/traces\/nothing\/ \(.*\)\n$/);
     const noMatch = await cli('slice', 's3://traces/many/*.parquet', '--by', 'feature', ...s3Args(join(dir, 'cache-missing')));
