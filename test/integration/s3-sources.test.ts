@@ -245,7 +245,8 @@ describe('s3:// sources against a real S3-compatible server', () => {
       const missing = await cli('ingest', 's3://traces/dumps/calls.jsonl', '--db', join(dir, 'profile.duckdb'), ...s3Args(join(dir, 'cache-profile-2')));
       expect(missing.stderr).toMatch(/^tracelens ingest: no AWS credentials found to read s3:\/\/traces\/dumps\/calls.jsonl: /);
     } finally {
-      process.env = saved;
+      for (const name of Object.keys(process.env)) if (!(name in saved)) delete process.env[name];
+      Object.assign(process.env, saved);
     }
   });
 
