@@ -10,7 +10,9 @@ export function skip(slice: Slice, reason: string): SkippedSlice {
 }
 
 /** A check's outcome from its alerts and how many slices it judged or skipped. */
-export function outcome(alerts: readonly AlertDraft[], judged: number, skipped: readonly SkippedSlice[], what: string): CheckOutcome {
+export function outcome(alerts: readonly AlertDraft[], judged: number, unsorted: readonly SkippedSlice[], what: string): CheckOutcome {
+  // A stable order (the queries' row order is not), so reports are identical run to run.
+  const skipped = [...unsorted].sort((a, b) => sliceLabel(a.slice).localeCompare(sliceLabel(b.slice)));
   const skippedNote = skipped.length ? `; ${skipped.length} skipped (${skipped[0]!.reason}${skipped.length > 1 ? ', ...' : ''})` : '';
   if (alerts.length) return { status: 'alert', reason: `${alerts.length} alert(s) over ${judged} ${what} judged${skippedNote}`, alerts, skipped };
   if (judged > 0) return { status: 'ok', reason: `${judged} ${what} judged, none over threshold${skippedNote}`, alerts, skipped };

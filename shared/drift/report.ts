@@ -1,3 +1,4 @@
+import { sliceLabel } from './outcome';
 import { runbookFor } from './runbooks';
 import { type AlertDraft, type DriftAlert, SEVERITIES, type Severity } from './types';
 
@@ -14,7 +15,7 @@ export function isSeverity(value: string): value is Severity {
 
 /** Most severe first; within a severity, largest impact (excess dollars, affected calls, ...) first. */
 export function sortDrafts(drafts: readonly AlertDraft[]): AlertDraft[] {
-  return [...drafts].sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || b.impact - a.impact || a.check.localeCompare(b.check));
+  return [...drafts].sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || b.impact - a.impact || a.check.localeCompare(b.check) || sliceLabel(a.slice).localeCompare(sliceLabel(b.slice)));
 }
 
 /** The alert as reported: the draft with its runbook and exemplars, without the internal fields. */

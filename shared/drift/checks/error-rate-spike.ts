@@ -67,6 +67,8 @@ export function errorRateSpike(asOf: Date, rows: readonly ErrorWindowRow[], rule
     const k = `${r.dimension}\u0000${r.value}`;
     groups.set(k, [...(groups.get(k) ?? []), r]);
   }
+  // Time order, so that of equally bad windows the earliest is reported, whatever order the rows came in.
+  for (const group of groups.values()) group.sort((a, b) => a.window_start.localeCompare(b.window_start));
   const alerts: AlertDraft[] = [];
   const skipped: SkippedSlice[] = [];
   let judged = 0;

@@ -65,6 +65,7 @@ export function ttftSloBurn(asOf: Date, rows: readonly TtftBucketRow[], budget: 
     const k = `${r.dimension}\u0000${r.value}`;
     groups.set(k, [...(groups.get(k) ?? []), r]);
   }
+  for (const group of groups.values()) group.sort((a, b) => a.bucket_start.localeCompare(b.bucket_start));
   const alerts: AlertDraft[] = [];
   const skipped: SkippedSlice[] = [];
   let judged = 0;

@@ -42,7 +42,7 @@ function texts(ctx: DriftContext, p: DriftParams, source: EmbeddingSource): stri
 function vectors(source: EmbeddingSource): string {
   if (source === 'logged') {
     return `
-      SELECT tid, unnest(generate_subscripts(embedding, 1)) AS dim,
+      SELECT tid, unnest(range(1, len(embedding) + 1)) AS dim,
         unnest(embedding) / nullif(sqrt(list_inner_product(embedding, embedding)), 0) AS value
       FROM ${TEXTS}`;
   }
