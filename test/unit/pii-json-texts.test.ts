@@ -21,8 +21,8 @@ describe('jsonTexts', () => {
   });
 
   it('shows a key holding PII masked in the path', () => {
-    const paths = jsonTexts('metadata', { 'jane@example.com': 'ok' }).map((t) => t.path);
-    expect(paths).toEqual(['metadata["[EMAIL]"] (key)', 'metadata["[EMAIL]"]']);
+    const paths = jsonTexts('metadata', { 'jane@example.com': 'ok', AKIAIOSFODNN7EXAMPLE: 1 }).map((t) => t.path);
+    expect(paths).toEqual(['metadata["[EMAIL]"] (key)', 'metadata["[EMAIL]"]', 'metadata["[SECRET]"] (key)']);
   });
 
   it('includes integers long enough to be a card number, as text', () => {
