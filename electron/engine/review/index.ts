@@ -8,4 +8,4 @@ export { mergeJournalFiles, type JournalMergeReport } from './merge-journals';
 export { queueItems, queueRequestIds, queueSummaries, queueSummary, type QueueItem, type QueuePage, type QueueSummary } from './queues';
 export { Review, type ReviewOptions } from './review';
 export { defaultReviewer } from './reviewer';
-export { callExists, saveLabel } from './save-label';
+export { callExists, saveLabel, saveLabels } from './save-label';
