@@ -51,7 +51,7 @@ async function readBody(request: IncomingMessage): Promise<string | undefined> {
 }
 
 async function handleApi(request: IncomingMessage, response: ServerResponse, path: string, options: ServerOptions, headers: Record<string, string>): Promise<void> {
-  if (path === '/api/app-events' && request.method === 'GET') {
+  if (path === '/api/events' && request.method === 'GET') {
     options.events.attach(response, headers);
     return;
   }

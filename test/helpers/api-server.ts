@@ -38,7 +38,10 @@ export async function startApiServer(): Promise<ApiServer> {
   const api = createApi(httpTransport({ baseUrl: `http://127.0.0.1:${server.port}`, token: server.token }));
   const received: AppEvent[] = [];
   const unsubscribe = api.onEvent((e) => received.push(e));
-  while (events.listeners === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+  for (let waited = 0; events.listeners === 0; waited += 10) {
+    if (waited > 10_000) throw new Error('the event stream did not connect');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
   return {
     server,
     api,

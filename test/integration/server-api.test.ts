@@ -136,7 +136,7 @@ describe('the contract over HTTP (browser mode)', () => {
     expect(JSON.parse(none.body)).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
     const wrong = await raw(s.server.port, '/api/call/workspaceInfo', { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: 'Bearer wrong' }, body });
     expect(wrong.status).toBe(401);
-    const events = await raw(s.server.port, '/api/app-events');
+    const events = await raw(s.server.port, '/api/events');
     expect(events.status).toBe(401);
   });
 
