@@ -3,6 +3,7 @@ import { createHandlers } from '../engine/api/handlers';
 import { dispatch } from '../engine/api/dispatch';
 import { Session } from '../engine/session';
 import { userDirs } from '../engine/user-dirs';
+import { resolveOptionsFrom } from '../cli/source-options';
 import type { HostMessage, HostRequest } from './protocol';
 
 /**
@@ -12,7 +13,8 @@ import type { HostMessage, HostRequest } from './protocol';
  */
 const port = process.parentPort;
 const post = (message: HostMessage) => port.postMessage(message);
-const session = new Session({ dirs: userDirs(), onEvent: (event) => post({ kind: 'event', event }) });
+// Remote sources (s3://) resolve as they do for the CLI with no options given.
+const session = new Session({ dirs: userDirs(), resolve: resolveOptionsFrom({ positionals: [], values: {} }), onEvent: (event) => post({ kind: 'event', event }) });
 const handlers = createHandlers(session);
 
 port.on('message', ({ data }: { data: HostRequest }) => {
