@@ -1,6 +1,6 @@
 import { app, Menu, session } from 'electron';
 import { RecentWorkspaces } from '../engine/recent';
-import type { UserDirs } from '../engine/user-dirs';
+import { userDirs } from '../engine/user-dirs';
 import { registerAppScheme, serveAppProtocol } from './app-protocol';
 import { hardenSession } from './harden';
 import { registerIpc } from './ipc';
@@ -15,7 +15,8 @@ function sourcesFrom(argv: readonly string[]): string[] {
 registerAppScheme();
 if (!app.requestSingleInstanceLock()) app.quit();
 
-const dirs: UserDirs = { config: app.getPath('userData'), cache: app.getPath('sessionData') };
+// The same folders as the CLI and browser mode: one recent list, one demo dataset, one S3 cache.
+const dirs = userDirs();
 const windows = new Windows(dirs);
 
 async function refreshMenu(): Promise<void> {
