@@ -5,8 +5,10 @@ import { exportGoldCommand } from './export-gold';
 import { ingestCommand } from './ingest';
 import { labelCommand } from './label';
 import { labelsCommand } from './labels';
+import { openCommand } from './open';
 import { piiCommand } from './pii';
 import { queuesCommand } from './queues';
+import { serveCommand } from './serve';
 import { sliceCommand } from './slice';
 
 /** Every `tracelens` subcommand, in the order `tracelens --help` lists them. */
@@ -20,4 +22,6 @@ export const COMMANDS: readonly Command[] = [
   queuesCommand,
   exportGoldCommand,
   demoDataCommand,
+  serveCommand,
+  openCommand,
 ];
