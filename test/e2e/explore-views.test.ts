@@ -163,6 +163,16 @@ describe('explore views in the browser', () => {
     await page.getByTestId('nav-open').click();
     await expect.poll(() => numberOf(page.getByTestId('report-calls'))).toBe(total);
     await screenshot(page, 'open-dark');
+    // Opening a source again from the view: the report is the new workspace's.
+    await page.getByTestId('open-sources').fill(app.sources.join('\n'));
+    await page.getByTestId('open-submit').click();
+    // The view starts afresh once the workspace is open (the form is empty again).
+    await expect.poll(() => page.getByTestId('open-sources').inputValue(), { timeout: 30_000 }).toBe('');
+    await expect.poll(() => numberOf(page.getByTestId('report-calls'))).toBe(total);
+    const missing = join(app.home, 'no-such-dump.jsonl');
+    await page.getByTestId('open-sources').fill(missing);
+    await page.getByTestId('open-submit').click();
+    await expect.poll(async () => (await page.getByTestId('error').textContent()) ?? '').toContain('no-such-dump.jsonl');
     await page.getByTestId('nav-overview').click();
     await page.getByTestId('chart-ttft').waitFor();
     await screenshot(page, 'overview-dark');
