@@ -33,6 +33,11 @@ describe('explore views in the browser', () => {
     expect(new URL(page.url()).hash).toContain('w.feature=billing_bot');
     expect(await facet.getAttribute('aria-pressed')).toBe('true');
 
+    // Hovering a chart draws its tooltip inside the canvas (no HTML, nothing the CSP refuses).
+    const cost = (await page.getByTestId('chart-cost').boundingBox())!;
+    await page.mouse.move(cost.x + cost.width / 2, cost.y + cost.height / 2);
+    await page.waitForTimeout(200);
+
     // Drag across the middle of the TTFT timeline: the range lands in the URL and the count is the engine's for it.
     const box = (await ttft.boundingBox())!;
     await page.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.6);
