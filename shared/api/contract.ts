@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { AppEvent } from './app-events';
 import type { MethodSpec } from './method';
 import { EXPLORE_METHODS } from './methods/explore';
+import { EXPLORE_CHART_METHODS } from './methods/explore-charts';
 import type { Result } from './result';
 
 /**
@@ -10,6 +11,7 @@ import type { Result } from './result';
  */
 export const METHODS = {
   ...EXPLORE_METHODS,
+  ...EXPLORE_CHART_METHODS,
 } satisfies Record<string, MethodSpec>;
 
 export type Methods = typeof METHODS;

@@ -1,5 +1,6 @@
 import type { MethodName, RequestOut, ResponseOf } from '../../../shared/api/contract';
 import type { Session } from '../session';
+import { exploreChartHandlers } from './explore-chart-handlers';
 import { exploreHandlers } from './explore-handlers';
 
 export type Handler<M extends MethodName> = (request: RequestOut<M>) => Promise<ResponseOf<M>>;
@@ -11,5 +12,6 @@ export type HandlerGroup<K extends MethodName> = { readonly [M in K]: Handler<M>
 export function createHandlers(session: Session): Handlers {
   return {
     ...exploreHandlers(session),
+    ...exploreChartHandlers(session),
   };
 }
