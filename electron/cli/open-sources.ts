@@ -1,4 +1,4 @@
-import { readHead, isDuckDb } from '../formats/sniff';
+import { isWorkspaceFile } from '../formats/workspace-file';
 import { ingestFiles } from '../engine/ingest';
 import { Workspace } from '../engine/workspace';
 import type { IngestReport } from '../../shared/domain/ingest';
@@ -12,15 +12,6 @@ export interface OpenedSources {
   readonly workspace: Workspace;
   /** The ingest report when raw dumps were loaded; undefined for a saved workspace. */
   readonly report?: IngestReport;
-}
-
-export async function isWorkspaceFile(path: string): Promise<boolean> {
-  if (path.endsWith('.duckdb')) return true;
-  try {
-    return isDuckDb(await readHead(path));
-  } catch {
-    return false;
-  }
 }
 
 /**

@@ -1,4 +1,4 @@
-import { type DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
+import { type DuckDBConnection, DuckDBInstance, type DuckDBResultReader, type DuckDBValue } from '@duckdb/node-api';
 import type { SqlParam } from '../../shared/query/sql';
 import { ENGINE_MACROS } from '../../shared/query/macros';
 import { EngineError } from './errors';
@@ -74,6 +74,14 @@ export class Db {
     const reader = await this.connection.runAndReadAll(sql, params as DuckDBValue[]);
     traceSql(sql, started);
     return reader.getRowObjectsJS().map((r) => plain(r) as T);
+  }
+
+  /** The result as DuckDB values, for conversions that need the column types (Arrow). */
+  async read(sql: string, params: readonly SqlParam[] = []): Promise<DuckDBResultReader> {
+    const started = performance.now();
+    const reader = await this.connection.runAndReadAll(sql, params as DuckDBValue[]);
+    traceSql(sql, started);
+    return reader;
   }
 
   async one<T extends Row = Row>(sql: string, params: readonly SqlParam[] = []): Promise<T | undefined> {

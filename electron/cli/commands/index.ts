@@ -7,6 +7,7 @@ import { labelCommand } from './label';
 import { labelsCommand } from './labels';
 import { piiCommand } from './pii';
 import { queuesCommand } from './queues';
+import { serveCommand } from './serve';
 import { sliceCommand } from './slice';
 
 /** Every `tracelens` subcommand, in the order `tracelens --help` lists them. */
@@ -20,4 +21,5 @@ export const COMMANDS: readonly Command[] = [
   queuesCommand,
   exportGoldCommand,
   demoDataCommand,
+  serveCommand,
 ];

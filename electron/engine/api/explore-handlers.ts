@@ -1,0 +1,25 @@
+import type { EXPLORE_METHODS } from '../../../shared/api/methods/explore';
+import { sliceAggregates } from '../slice';
+import type { Session } from '../session';
+import { callDetail } from '../explore/call-detail';
+import { columnInfo } from '../explore/columns';
+import { facetValues } from '../explore/facets';
+import { tablePage } from '../explore/table-page';
+import { timeSeries } from '../explore/time-series';
+import { workspaceInfo } from '../explore/workspace-info';
+import type { HandlerGroup } from './handlers';
+
+export function exploreHandlers(session: Session): HandlerGroup<keyof typeof EXPLORE_METHODS> {
+  return {
+    openSources: ({ sources, mode }) => session.open(sources, { mode }),
+    openDemo: () => session.openDemo(),
+    workspaceInfo: () => workspaceInfo(session.workspace, session.title, session.lastReport),
+    columns: async () => ({ columns: await columnInfo(session.workspace) }),
+    facetValues: (request) => facetValues(session.workspace, request),
+    sliceAggregates: async ({ by, filter }) => ({ groups: await sliceAggregates(session.workspace, { ...filter, by }) }),
+    timeSeries: (request) => timeSeries(session.workspace, request),
+    tablePage: (request) => tablePage(session.workspace, request),
+    callDetail: ({ requestId }) => callDetail(session.workspace, requestId),
+    recentWorkspaces: async () => ({ workspaces: await session.recent.list() }),
+  };
+}

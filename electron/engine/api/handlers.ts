@@ -1,0 +1,15 @@
+import type { MethodName, RequestOut, ResponseOf } from '../../../shared/api/contract';
+import type { Session } from '../session';
+import { exploreHandlers } from './explore-handlers';
+
+export type Handler<M extends MethodName> = (request: RequestOut<M>) => Promise<ResponseOf<M>>;
+export type Handlers = { readonly [M in MethodName]: Handler<M> };
+/** The handlers of one group of methods (one methods/*.ts file of the contract). */
+export type HandlerGroup<K extends MethodName> = { readonly [M in K]: Handler<M> };
+
+/** Every contract method's implementation over one session. Adding a group: one spread here. */
+export function createHandlers(session: Session): Handlers {
+  return {
+    ...exploreHandlers(session),
+  };
+}

@@ -1,0 +1,74 @@
+import type { TimeSeries } from '../../../shared/api/methods/explore';
+import { type SliceFilter, whereClause } from '../../../shared/query/filter';
+import { SLICE_AGGREGATES } from '../../../shared/query/slice';
+import { ParamList, sqlIdent } from '../../../shared/query/sql';
+import { resultToArrow } from '../arrow';
+import type { Workspace } from '../workspace';
+
+const MINUTE = 60_000;
+/** Bucket widths, narrowest first: the first that gives at most the wanted number of buckets wins. */
+export const BUCKET_LADDER: readonly { readonly interval: string; readonly ms: number }[] = [
+  { interval: '1 minute', ms: MINUTE },
+  { interval: '5 minutes', ms: 5 * MINUTE },
+  { interval: '15 minutes', ms: 15 * MINUTE },
+  { interval: '30 minutes', ms: 30 * MINUTE },
+  { interval: '1 hour', ms: 60 * MINUTE },
+  { interval: '3 hours', ms: 180 * MINUTE },
+  { interval: '6 hours', ms: 360 * MINUTE },
+  { interval: '12 hours', ms: 720 * MINUTE },
+  { interval: '1 day', ms: 1440 * MINUTE },
+  { interval: '7 days', ms: 7 * 1440 * MINUTE },
+];
+
+export function pickBucket(spanMs: number, buckets: number): { interval: string; ms: number } {
+  return BUCKET_LADDER.find((b) => spanMs / b.ms <= buckets) ?? BUCKET_LADDER[BUCKET_LADDER.length - 1]!;
+}
+
+export interface TimeSeriesRequest {
+  readonly filter: SliceFilter;
+  readonly buckets: number;
+  /** A dimension (already checked against the allowlist) to split the series by. */
+  readonly by?: string;
+  readonly top: number;
+}
+
+function and(where: string, condition: string): string {
+  return where ? `${where} AND ${condition}` : `WHERE ${condition}`;
+}
+
+async function topGroups(workspace: Workspace, column: string, filter: SliceFilter, top: number): Promise<(string | null)[]> {
+  const params = new ParamList();
+  const where = whereClause(filter, params);
+  const rows = await workspace.db.all<{ g: string | null }>(
+    `SELECT CAST(${sqlIdent(column)} AS VARCHAR) AS g FROM calls ${where} GROUP BY 1 ORDER BY count(*) DESC, 1 NULLS LAST LIMIT ${params.add(top)}`,
+    params.values,
+  );
+  return rows.map((r) => r.g);
+}
+
+/** The slice aggregates per time bucket (bucket width adapted to the filtered time span), as Arrow. */
+export async function timeSeries(workspace: Workspace, request: TimeSeriesRequest): Promise<TimeSeries> {
+  const rangeParams = new ParamList();
+  const range = await workspace.db.one<{ span: number | null }>(
+    `SELECT epoch_ms(max(ts)) - epoch_ms(min(ts)) AS span FROM calls ${whereClause(request.filter, rangeParams)}`,
+    rangeParams.values,
+  );
+  const bucket = pickBucket(range?.span ?? 0, request.buckets);
+  const groups = request.by ? await topGroups(workspace, request.by, request.filter, request.top) : [];
+
+  const params = new ParamList();
+  let where = and(whereClause(request.filter, params), 'ts IS NOT NULL');
+  const select = [`time_bucket(CAST(${params.add(bucket.interval)} AS INTERVAL), ts) AS bucket`];
+  if (request.by) {
+    const ref = sqlIdent(request.by);
+    const named = groups.filter((g): g is string => g !== null);
+    const conditions = named.length ? [`CAST(${ref} AS VARCHAR) IN (${named.map((g) => params.add(g)).join(', ')})`] : [];
+    if (groups.includes(null)) conditions.push(`${ref} IS NULL`);
+    where = and(where, conditions.length ? `(${conditions.join(' OR ')})` : 'false');
+    select.push(`CAST(${ref} AS VARCHAR) AS ${sqlIdent('group')}`);
+  }
+  select.push(SLICE_AGGREGATES);
+  const groupBy = request.by ? 'GROUP BY 1, 2 ORDER BY 1, 2 NULLS LAST' : 'GROUP BY 1 ORDER BY 1';
+  const result = await workspace.db.read(`SELECT ${select.join(',\n  ')} FROM calls ${where} ${groupBy}`, params.values);
+  return { interval: bucket.interval, bucketMs: bucket.ms, groups, arrow: resultToArrow(result) };
+}

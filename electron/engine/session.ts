@@ -1,0 +1,105 @@
+import { basename, resolve } from 'node:path';
+import type { AppEvent } from '../../shared/api/app-events';
+import type { OpenResult } from '../../shared/api/methods/explore';
+import type { IngestReport } from '../../shared/domain/ingest';
+import { isWorkspaceFile } from '../formats/workspace-file';
+import { type ResolveOptions, resolveSources, schemeOf } from '../sources/resolve';
+import { ensureDemoDataset } from './demo-files';
+import { EngineError } from './errors';
+import { workspaceInfo } from './explore/workspace-info';
+import { ingestFiles } from './ingest';
+import { RecentWorkspaces } from './recent';
+import { demoDir, type UserDirs } from './user-dirs';
+import { Workspace } from './workspace';
+
+export interface SessionOptions {
+  readonly dirs: UserDirs;
+  readonly resolve?: ResolveOptions;
+  /** Where events for the renderer go (progress, workspace opened). */
+  readonly onEvent?: (event: AppEvent) => void;
+}
+
+export interface OpenOptions {
+  readonly mode?: 'replace' | 'add';
+  /** Load dumps into this workspace file instead of memory. */
+  readonly db?: string;
+  /** What the window title says instead of the first source's name. */
+  readonly title?: string;
+}
+
+interface Current {
+  readonly workspace: Workspace;
+  readonly title: string;
+  readonly report: IngestReport | null;
+}
+
+function titleOf(sources: readonly string[]): string {
+  const first = basename(sources[0] ?? '') || (sources[0] ?? 'workspace');
+  return sources.length > 1 ? `${first} (+${sources.length - 1} more)` : first;
+}
+
+const isLocal = (source: string) => schemeOf(source) === undefined;
+
+/** The workspace a window (or the browser-mode server) works on, and how it gets opened. */
+export class Session {
+  private current: Current | undefined;
+  readonly recent: RecentWorkspaces;
+
+  constructor(private readonly options: SessionOptions) {
+    this.recent = RecentWorkspaces.in(options.dirs.config);
+  }
+
+  get workspace(): Workspace {
+    if (!this.current) throw new EngineError('not_found', 'no workspace is open: open a dump, a folder or a workspace file first');
+    return this.current.workspace;
+  }
+
+  get title(): string {
+    return this.current?.title ?? 'TraceLens';
+  }
+
+  get lastReport(): IngestReport | null {
+    return this.current?.report ?? null;
+  }
+
+  async open(sourceArgs: readonly string[], options: OpenOptions = {}): Promise<OpenResult> {
+    const sources = sourceArgs.map((s) => (isLocal(s) ? resolve(s) : s));
+    if (sources.length === 0 && !options.db) throw new EngineError('usage', 'give at least one source to open');
+    const single = sources.length === 1 && isLocal(sources[0]!) && (await isWorkspaceFile(sources[0]!));
+    if (options.mode !== 'add' && (single || (sources.length === 0 && options.db))) {
+      const path = single ? sources[0]! : resolve(options.db!);
+      return this.swap(await Workspace.open({ path }), basename(path), null, [path]);
+    }
+    if (single) throw new EngineError('usage', 'a workspace file opens on its own: it cannot be added to another workspace');
+    const files = await resolveSources(sources, this.options.resolve);
+    const adding = options.mode === 'add' && this.current !== undefined;
+    const workspace = adding ? this.current!.workspace : await Workspace.open(options.db ? { path: resolve(options.db) } : {});
+    try {
+      const report = await ingestFiles(workspace, files, { onProgress: (payload) => this.options.onEvent?.({ type: 'ingestProgress', payload }) });
+      if (adding) return this.swap(workspace, this.current!.title, report, sources, false);
+      return this.swap(workspace, options.title ?? (options.db ? basename(options.db) : titleOf(sources)), report, sources);
+    } catch (error) {
+      if (!adding) workspace.close();
+      throw error;
+    }
+  }
+
+  /** The bundled demo dataset, generated into the user's cache folder on first use. */
+  async openDemo(): Promise<OpenResult> {
+    const dir = await ensureDemoDataset(demoDir(this.options.dirs));
+    return this.open([dir], { title: 'Demo dataset' });
+  }
+
+  private async swap(workspace: Workspace, title: string, report: IngestReport | null, sources: readonly string[], replace = true): Promise<OpenResult> {
+    const previous = this.current;
+    this.current = { workspace, title, report };
+    if (replace && previous && previous.workspace !== workspace) previous.workspace.close();
+    await this.recent.add({ title, path: workspace.path ?? null, sources: [...sources], openedAt: new Date().toISOString() });
+    return { workspace: await workspaceInfo(workspace, title, report), report };
+  }
+
+  close(): void {
+    this.current?.workspace.close();
+    this.current = undefined;
+  }
+}

@@ -1,0 +1,126 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { err, type Result } from '../../shared/api/result';
+import { fromWire, toWire } from '../../shared/api/wire';
+import { dispatch } from '../engine/api/dispatch';
+import type { Handlers } from '../engine/api/handlers';
+import { isLoopbackHost, SECURITY_HEADERS } from '../security/policy';
+import { hasToken, newToken } from './auth';
+import type { EventStream } from './event-stream';
+import { serveStatic } from './static-files';
+
+/** Browser mode listens on the loopback interface only: other machines cannot reach it. */
+export const LOOPBACK = '127.0.0.1';
+const MAX_BODY = 1024 * 1024;
+
+export interface ServerOptions {
+  readonly handlers: Handlers;
+  readonly events: EventStream;
+  /** The built renderer; omitted when another middleware (the dev server) serves the pages. */
+  readonly rendererDir?: string;
+  readonly port?: number;
+  readonly token?: string;
+  /** Called for requests that are not API calls before the static files are tried (hot-reload dev server). */
+  readonly pages?: (request: IncomingMessage, response: ServerResponse, next: () => void) => void;
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
+export interface RunningServer {
+  readonly port: number;
+  readonly token: string;
+  /** The address to open, token included. */
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+function sendResult(response: ServerResponse, status: number, result: Result<unknown>, headers: Record<string, string>): void {
+  const body = toWire(result);
+  response.writeHead(status, { ...headers, 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': String(Buffer.byteLength(body)) });
+  response.end(body);
+}
+
+async function readBody(request: IncomingMessage): Promise<string | undefined> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_BODY) return undefined;
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+async function handleApi(request: IncomingMessage, response: ServerResponse, path: string, options: ServerOptions, headers: Record<string, string>): Promise<void> {
+  if (path === '/api/events' && request.method === 'GET') {
+    options.events.attach(response, headers);
+    return;
+  }
+  const method = /^\/api\/call\/([A-Za-z][A-Za-z0-9]{0,63})$/.exec(path)?.[1];
+  if (!method) return sendResult(response, 404, err('unknown_request', `no API route ${path.slice(0, 100)}`), headers);
+  if (request.method !== 'POST') return sendResult(response, 405, err('usage', 'API calls are POST requests'), headers);
+  if (!/^application\/json\b/.test(request.headers['content-type'] ?? '')) return sendResult(response, 415, err('bad_input', 'send the request as application/json'), headers);
+  const body = await readBody(request);
+  if (body === undefined) return sendResult(response, 413, err('bad_input', 'request too large'), headers);
+  let payload: unknown;
+  try {
+    payload = body === '' ? {} : fromWire(body);
+  } catch {
+    return sendResult(response, 400, err('bad_input', 'request body is not valid JSON'), headers);
+  }
+  const result = await dispatch(options.handlers, method, payload);
+  const status = result.ok ? 200 : result.error.code === 'unknown_request' ? 404 : result.error.code === 'bad_input' ? 400 : 200;
+  sendResult(response, status, result, headers);
+}
+
+/** The contract over HTTP on 127.0.0.1, with a per-launch token, plus the built renderer. */
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const token = options.token ?? newToken();
+  const headers = { ...SECURITY_HEADERS, ...options.headers };
+  let port = 0;
+  const server = createServer((request, response) => {
+    const path = (request.url ?? '/').split('?')[0]!;
+    if (!isLoopbackHost(request.headers.host, port)) {
+      response.writeHead(421, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' });
+      response.end('TraceLens answers only requests to 127.0.0.1 or localhost\n');
+      return;
+    }
+    if (path.startsWith('/api/')) {
+      if (!hasToken(request.headers.authorization, token)) return sendResult(response, 401, err('unauthorized', 'missing or wrong token: open the URL TraceLens printed'), headers);
+      handleApi(request, response, path, options, headers).catch((error: unknown) => {
+        if (!response.headersSent) sendResult(response, 500, err('internal', `internal error: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`), headers);
+        else response.destroy();
+      });
+      return;
+    }
+    const servePage = () => {
+      if (request.method !== 'GET' && request.method !== 'HEAD') {
+        response.writeHead(405, headers).end();
+        return;
+      }
+      if (!options.rendererDir) {
+        response.writeHead(404, headers).end();
+        return;
+      }
+      serveStatic(options.rendererDir, path, response, headers, request.method === 'HEAD').catch(() => response.destroy());
+    };
+    if (options.pages) options.pages(request, response, servePage);
+    else servePage();
+  });
+  server.requestTimeout = 0;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, LOOPBACK, () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+  return {
+    port,
+    token,
+    url: `http://${LOOPBACK}:${port}/?token=${token}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        options.events.close();
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

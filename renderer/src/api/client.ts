@@ -1,0 +1,39 @@
+import type { ApiWithEvents } from '../../../shared/api/contract';
+import { createApi } from '../../../shared/api/transport';
+import { httpTransport } from './http-transport';
+import { ipcTransport } from './ipc-transport';
+
+const TOKEN_KEY = 'tracelens.token';
+
+declare global {
+  interface Window {
+    /** Set by the desktop app's preload; absent in browser mode. */
+    readonly tracelens?: ApiWithEvents;
+  }
+}
+
+/** Browser mode's token: from the printed URL once (then removed from the address bar), kept for reloads of this tab. */
+function browserToken(): string {
+  const url = new URL(window.location.href);
+  const fromUrl = url.searchParams.get('token');
+  if (fromUrl) {
+    window.sessionStorage.setItem(TOKEN_KEY, fromUrl);
+    url.searchParams.delete('token');
+    window.history.replaceState(window.history.state, '', url.pathname + url.search + url.hash);
+  }
+  return window.sessionStorage.getItem(TOKEN_KEY) ?? '';
+}
+
+/** The engine, through the desktop bridge or browser mode's HTTP API: the same typed functions either way. */
+export function connectApi(): ApiWithEvents {
+  if (window.tracelens) return createApi(ipcTransport(window.tracelens));
+  return createApi(httpTransport({ baseUrl: '', token: browserToken() }));
+}
+
+let api: ApiWithEvents | undefined;
+
+/** The app-wide API client. */
+export function getApi(): ApiWithEvents {
+  api ??= connectApi();
+  return api;
+}

@@ -1,0 +1,179 @@
+import { request } from 'node:http';
+import { networkInterfaces } from 'node:os';
+import { join } from 'node:path';
+import { type Table, tableFromIPC } from 'apache-arrow';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Result } from '../../shared/api/result';
+import type { SliceGroup } from '../../shared/query/slice';
+import { cliJson } from '../helpers/cli';
+import { type ApiServer, SMALL_DEMO, startApiServer, writeSmallDemo } from '../helpers/api-server';
+
+function value<T>(result: Result<T>): T {
+  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+  return result.value;
+}
+
+function column(table: Table, name: string): unknown[] {
+  return [...(table.getChild(name) ?? [])];
+}
+
+/** A raw request, to check what the server does with callers that are not the app. */
+function raw(port: number, path: string, options: { method?: string; headers?: Record<string, string>; body?: string; host?: string } = {}): Promise<{ status: number; body: string; headers: Record<string, unknown> }> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, path, method: options.method ?? 'GET', headers: { Host: options.host ?? `127.0.0.1:${port}`, ...options.headers } }, (res) => {
+      let body = '';
+      res.on('data', (c: Buffer) => (body += c.toString()));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }));
+    });
+    req.on('error', reject);
+    req.end(options.body);
+  });
+}
+
+describe('the contract over HTTP (browser mode)', () => {
+  let s: ApiServer;
+  let demo: string;
+  let groups: SliceGroup[];
+
+  beforeAll(async () => {
+    s = await startApiServer();
+    demo = await writeSmallDemo(join(s.dir, 'demo'));
+    ({ groups } = await cliJson<{ groups: SliceGroup[] }>('slice', demo, '--by', 'feature'));
+  });
+  afterAll(() => s.close());
+
+  it('opens sources with progress events and reports what was loaded', async () => {
+    const opened = value(await s.api.openSources({ sources: [demo] }));
+    const total = groups.reduce((n, g) => n + g.requests, 0);
+    expect(opened.report?.rows.calls).toBe(total);
+    expect(opened.workspace.rows.calls).toBe(total);
+    expect(opened.workspace.sources.map((x) => x.format).sort()).toEqual(['canonical', 'otlp', 'scores']);
+    const max = Date.parse(opened.workspace.timeRange!.max);
+    expect(max).toBeLessThanOrEqual(SMALL_DEMO.end.getTime());
+    expect(max).toBeGreaterThan(SMALL_DEMO.end.getTime() - 3_600_000);
+    await expect.poll(() => s.events.filter((e) => e.type === 'ingestProgress').length).toBeGreaterThan(0);
+    const info = value(await s.api.workspaceInfo({}));
+    expect(info.report?.rows.calls).toBe(total);
+    expect(info.coverage['ttft_ms']).toBeGreaterThan(0.9);
+  });
+
+  it('lists columns with their roles and coverage', async () => {
+    const { columns } = value(await s.api.columns({}));
+    const feature = columns.find((c) => c.name === 'feature')!;
+    expect(feature).toMatchObject({ dimension: true, filterable: true, facet: true, sortable: true, defaultVisible: true, coverage: 1 });
+    expect(columns.find((c) => c.name === 'embedding')).toBeUndefined();
+  });
+
+  it('counts facet values under a filter, with a search and a limit', async () => {
+    const all = value(await s.api.facetValues({ column: 'feature' }));
+    expect(all.values.map((v) => [v.value, v.count])).toEqual(groups.map((g) => [g['feature'], g.requests]));
+    const searched = value(await s.api.facetValues({ column: 'feature', search: 'BOT', limit: 1 }));
+    expect(searched.values).toHaveLength(1);
+    expect(searched.distinct).toBe(groups.filter((g) => String(g['feature']).includes('bot')).length);
+    const tenants = value(await s.api.facetValues({ column: 'tenant_id', filter: { where: { feature: ['billing_bot'] } } }));
+    expect(tenants.values.reduce((n, v) => n + v.count, 0)).toBe(groups.find((g) => g['feature'] === 'billing_bot')!.requests);
+    const actions = value(await s.api.facetValues({ column: 'guardrail_action' }));
+    expect(actions.values.map((v) => v.value)).toContain('block');
+  });
+
+  it('computes slice aggregates like `tracelens slice`', async () => {
+    const result = value(await s.api.sliceAggregates({ by: ['feature'] }));
+    expect(result.groups).toEqual(groups);
+  });
+
+  it('sends a time series with adaptive buckets as Arrow', async () => {
+    const series = value(await s.api.timeSeries({ buckets: 100 }));
+    expect(series.interval).toBe('1 hour');
+    const table = tableFromIPC(series.arrow);
+    expect(String(table.schema.fields.find((f) => f.name === 'bucket')?.type)).toBe('Timestamp<MICROSECOND, UTC>');
+    const requests = column(table, 'requests') as bigint[];
+    expect(requests.reduce((a, b) => a + Number(b), 0)).toBe(groups.reduce((n, g) => n + g.requests, 0));
+    const split = value(await s.api.timeSeries({ buckets: 10, by: 'feature', top: 2 }));
+    expect(split.interval).toBe('12 hours');
+    expect(split.groups).toEqual(groups.slice(0, 2).map((g) => g['feature']));
+    expect(new Set(column(tableFromIPC(split.arrow), 'group'))).toEqual(new Set(split.groups));
+  });
+
+  it('pages through the calls, sorted and filtered, as Arrow', async () => {
+    const billing = groups.find((g) => g['feature'] === 'billing_bot')!.requests;
+    const page = value(await s.api.tablePage({ filter: { where: { feature: ['billing_bot'] } }, sort: [{ column: 'total_ms', desc: true }], offset: 5, limit: 10 }));
+    expect(page.total).toBe(billing);
+    const table = tableFromIPC(page.arrow);
+    expect(table.numRows).toBe(10);
+    expect(table.schema.fields.map((f) => f.name)).toEqual(page.columns);
+    const totals = column(table, 'total_ms') as number[];
+    expect(totals).toEqual([...totals].sort((a, b) => b - a));
+    expect(new Set(column(table, 'feature'))).toEqual(new Set(['billing_bot']));
+    const first = tableFromIPC(value(await s.api.tablePage({ filter: { where: { feature: ['billing_bot'] } }, sort: [{ column: 'total_ms', desc: true }], limit: 6 })).arrow);
+    expect(column(first, 'request_id')[5]).toBe(column(table, 'request_id')[0]);
+    const wide = tableFromIPC(value(await s.api.tablePage({ columns: ['request_id', 'tool_calls', 'tokens_in'], limit: 3 })).arrow);
+    expect(wide.schema.fields.map((f) => String(f.type))).toEqual(['Utf8', 'Utf8', 'Int64']);
+  });
+
+  it('returns one call with its scores, spans and trace', async () => {
+    const { groups: scored } = await cliJson<{ groups: SliceGroup[] }>('slice', demo, '--by', 'feature', '--where', 'feature=refund_copilot');
+    expect(scored[0]!.requests).toBeGreaterThan(0);
+    const table = tableFromIPC(value(await s.api.tablePage({ filter: { where: { feature: ['refund_copilot'] } }, limit: 20 })).arrow);
+    const ids = column(table, 'request_id') as string[];
+    const details = await Promise.all(ids.map(async (requestId) => value(await s.api.callDetail({ requestId }))));
+    const withScores = details.find((d) => d.scores.length > 0)!;
+    expect(withScores.call['request_id']).toBeDefined();
+    expect(withScores.scores[0]!.name).toBe('faithfulness');
+    expect(details.every((d) => d.traceCalls.some((c) => c['request_id'] === d.call['request_id']))).toBe(true);
+    const missing = await s.api.callDetail({ requestId: 'no-such-call' });
+    expect(missing).toEqual({ ok: false, error: { code: 'not_found', message: expect.stringContaining('no-such-call') } });
+  });
+
+  it('remembers recent workspaces', async () => {
+    const { workspaces } = value(await s.api.recentWorkspaces({}));
+    expect(workspaces[0]!.sources).toEqual([demo]);
+  });
+
+  it('refuses API calls without the token', async () => {
+    const body = JSON.stringify({});
+    const none = await raw(s.server.port, '/api/call/workspaceInfo', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body });
+    expect(none.status).toBe(401);
+    expect(JSON.parse(none.body)).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+    const wrong = await raw(s.server.port, '/api/call/workspaceInfo', { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: 'Bearer wrong' }, body });
+    expect(wrong.status).toBe(401);
+    const events = await raw(s.server.port, '/api/events');
+    expect(events.status).toBe(401);
+  });
+
+  it('refuses requests addressed to another host name (DNS rebinding)', async () => {
+    const res = await raw(s.server.port, '/api/call/workspaceInfo', { method: 'POST', host: `evil.example:${s.server.port}`, headers: { Authorization: `Bearer ${s.server.token}`, 'Content-Type': 'application/json' }, body: '{}' });
+    expect(res.status).toBe(421);
+  });
+
+  it('rejects hostile payloads before they reach the engine', async () => {
+    const call = (method: string, body: string) =>
+      raw(s.server.port, `/api/call/${method}`, { method: 'POST', headers: { Authorization: `Bearer ${s.server.token}`, 'Content-Type': 'application/json' }, body });
+    const injected = await call('facetValues', JSON.stringify({ column: 'feature" FROM calls; DROP TABLE calls; --' }));
+    expect(injected.status).toBe(400);
+    expect(JSON.parse(injected.body).error.code).toBe('bad_input');
+    expect((await call('constructor', '{}')).status).toBe(404);
+    expect((await call('tablePage', '{not json')).status).toBe(400);
+    const value = (await s.api.sliceAggregates({ filter: { where: { feature: ["x' OR '1'='1"] } } }));
+    expect(value).toEqual({ ok: true, value: { groups: [expect.objectContaining({ requests: 0 })] } });
+  });
+
+  it('sends the security headers', async () => {
+    const res = await raw(s.server.port, '/api/call/workspaceInfo', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+    expect(res.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(res.headers['x-frame-options']).toBe('DENY');
+  });
+
+  it('listens on the loopback interface only', async () => {
+    const external = Object.values(networkInterfaces()).flat().filter((i) => i && !i.internal && i.family === 'IPv4').map((i) => i!.address);
+    for (const address of external) {
+      const reached = await new Promise<boolean>((resolve) => {
+        const req = request({ host: address, port: s.server.port, path: '/', timeout: 2000 }, () => resolve(true));
+        req.on('error', () => resolve(false));
+        req.on('timeout', () => { req.destroy(); resolve(false); });
+        req.end();
+      });
+      expect(reached, address).toBe(false);
+    }
+    expect(s.server.url.startsWith(`http://127.0.0.1:${s.server.port}/`)).toBe(true);
+  });
+});
