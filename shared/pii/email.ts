@@ -17,6 +17,8 @@ function isDomainChar(c: number): boolean {
 }
 const LABEL = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/;
 const TLD = /^[A-Za-z]{2,24}$/;
+/** `logo@2x.png`: retina image names, not addresses (none of these is a top-level domain). */
+const FILE_EXTENSION = /^(?:png|jpe?g|gif|svg|webp|bmp|ico|avif|heic|tiff?)$/i;
 
 /** The local part ending at `at`, walked back at most MAX_LOCAL characters (bounded work per `@`). */
 function localStart(text: string, at: number): number | undefined {
@@ -39,7 +41,8 @@ function domainEnd(text: string, at: number): number | undefined {
   if (!dot || i - at > MAX_DOMAIN + 1) return undefined;
   while (i > at + 1 && (text[i - 1] === '.' || text[i - 1] === '-')) i--;
   const labels = text.slice(at + 1, i).split('.');
-  if (labels.length < 2 || !labels.every((l) => LABEL.test(l)) || !TLD.test(labels[labels.length - 1]!)) return undefined;
+  const tld = labels[labels.length - 1]!;
+  if (labels.length < 2 || !labels.every((l) => LABEL.test(l)) || !TLD.test(tld) || FILE_EXTENSION.test(tld)) return undefined;
   return i;
 }
 

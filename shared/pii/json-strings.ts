@@ -10,7 +10,8 @@ const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /** A key as a path step; a key is attacker-controlled text too, so it is shown masked. */
 function step(key: string): string {
-  return IDENTIFIER.test(key) ? `.${key}` : `[${JSON.stringify(maskText(key))}]`;
+  const masked = maskText(key);
+  return masked === key && IDENTIFIER.test(key) ? `.${key}` : `[${JSON.stringify(masked)}]`;
 }
 
 /**

@@ -88,14 +88,15 @@ export interface GoldMerge {
   readonly added: number;
 }
 
-interface KeyedLine {
+/** A row of an existing gold file: its request id and its line, kept byte for byte. */
+export interface GoldFileRow {
   readonly requestId: string;
   readonly line: string;
 }
 
 /** The rows of an existing gold file, each line kept byte for byte. A line that is not a row is an error naming it. */
-export function parseGoldFile(text: string, source: string): Result<KeyedLine[]> {
-  const rows: KeyedLine[] = [];
+export function parseGoldFile(text: string, source: string): Result<GoldFileRow[]> {
+  const rows: GoldFileRow[] = [];
   const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
   const lines = body.split('\n');
   for (let i = 0; i < lines.length; i++) {
@@ -118,9 +119,9 @@ export function parseGoldFile(text: string, source: string): Result<KeyedLine[]>
  * New rows merged into an existing gold file: existing rows are kept as they are,
  * a call already in the file is not added twice, everything sorted by request_id.
  */
-export function mergeGold(existing: readonly KeyedLine[], rows: readonly GoldRow[]): GoldMerge {
+export function mergeGold(existing: readonly GoldFileRow[], rows: readonly GoldRow[]): GoldMerge {
   const seen = new Set<string>();
-  const lines: KeyedLine[] = [];
+  const lines: GoldFileRow[] = [];
   for (const row of existing) {
     if (seen.has(row.requestId)) continue;
     seen.add(row.requestId);

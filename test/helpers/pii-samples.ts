@@ -111,6 +111,7 @@ export const PII_DECOYS: readonly { readonly why: string; readonly text: string 
   { why: 'SSN-shaped part of a longer dashed number', text: 'part 1-536-22-8174 and 536-22-81745' },
   { why: 'no domain dot', text: 'user@localhost and @handle and foo@bar' },
   { why: 'numeric top-level domain', text: 'ip admin@10.0.0.1' },
+  { why: 'retina image names', text: '<img src="logo@2x.png"> icon@3x.JPG' },
   { why: 'sk- prose without digits', text: 'use sk-learn-for-classical-machine-learning' },
   { why: 'sk- inside a word', text: 'task-1234567890abcdefghijk' },
   { why: 'short sk- value', text: 'sk-abc123' },

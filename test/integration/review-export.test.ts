@@ -136,6 +136,16 @@ describe('tracelens label and export-gold', () => {
     expect(rows.map((r) => [r.request_id, r.expected.verdict, r.labeled_by])).toEqual([['c09', 'pass', 'bob'], ['c10', 'fail', 'bob']]);
   });
 
+  it('exports despite a torn last journal line, and says so', async () => {
+    const db = await workspaceCopy();
+    await label(db, 'c09', 'fail', '--reviewer', 'alice');
+    await writeFile(journalPathFor(db), (await readFile(journalPathFor(db), 'utf8')) + '{"request_id":"c10","verdict":"fa');
+    const result = await cli('export-gold', '--db', db, '--out', join(dir, 'torn.jsonl'));
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe(`warning: 1 label journal line(s) skipped; ${journalPathFor(db)}:2: torn last line (a write cut short), skipped\n`);
+    expect((await goldLines(join(dir, 'torn.jsonl'))).map((r) => r.request_id)).toEqual(['c09']);
+  });
+
   it('--queue exports only the calls of that queue', async () => {
     const db = await workspaceCopy();
     for (const id of ['c01', 'c06', 'c09', 'c13', 'c30']) await label(db, id, 'fail', '--reviewer', 'alice');

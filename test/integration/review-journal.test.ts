@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LabelJournal } from '../../electron/engine/review/journal';
 import { journalPathFor } from '../../electron/engine/review/journal-path';
 import { Review } from '../../electron/engine/review/review';
-import { saveLabel } from '../../electron/engine/review/save-label';
+import { saveLabel, saveLabels } from '../../electron/engine/review/save-label';
 import { Workspace } from '../../electron/engine/workspace';
 import type { Result } from '../../shared/api/result';
 import { cliProcess } from '../helpers/cli';
@@ -53,6 +53,22 @@ describe('label journal', () => {
     const unknown = await saveLabel(review, journal, { request_id: 'nope', verdict: 'fail', reviewer: 'alice' });
     expect(unknown).toEqual({ ok: false, error: { code: 'unknown_request', message: 'no call with request_id "nope" in this workspace' } });
     expect((await readFile(journal.path, 'utf8')).trim().split('\n')).toHaveLength(3);
+    await journal.close();
+    workspace.close();
+  });
+
+  it('saves a bulk label with one write: all of it, or nothing when a call is unknown', async () => {
+    const workspace = await Workspace.open({ path: await workspaceCopy(), readOnly: true });
+    const review = value(await Review.open(workspace));
+    const journal = value(await LabelJournal.open(review.journalPath!));
+    const many = ['c20', 'c21', 'c22'].map((id) => ({ request_id: id, verdict: 'pass' as const, reviewer: 'alice' }));
+    const refused = await saveLabels(review, journal, [...many, { request_id: 'nope', verdict: 'pass', reviewer: 'alice' }]);
+    expect(refused.ok).toBe(false);
+    expect(await readFile(journal.path, 'utf8')).toBe('');
+    const saved = value(await saveLabels(review, journal, many));
+    expect((await readFile(journal.path, 'utf8')).trim().split('\n').map((l) => JSON.parse(l).request_id)).toEqual(['c20', 'c21', 'c22']);
+    expect(saved.map((e) => e.request_id)).toEqual(['c20', 'c21', 'c22']);
+    expect(await workspace.db.all('SELECT request_id FROM labels ORDER BY request_id')).toEqual([{ request_id: 'c20' }, { request_id: 'c21' }, { request_id: 'c22' }]);
     await journal.close();
     workspace.close();
   });

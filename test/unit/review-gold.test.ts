@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildGoldRow, type GoldCall, type Masking, mergeGold, parseGoldFile, serializeGoldRow } from '../../shared/review/gold-row';
+import { buildGoldRow, type GoldCall, type GoldFileRow, type Masking, mergeGold, parseGoldFile, serializeGoldRow } from '../../shared/review/gold-row';
 import type { CurrentLabel } from '../../shared/review/replay';
 
 /** Marks every text it masks, so a test sees which fields went through masking. */
@@ -42,7 +42,7 @@ describe('merging into an existing gold file', () => {
     const existingText = '{"request_id":"req_5","hand":"written" }\r\n\n{"id":"x","request_id":"req_2"}\n';
     const existing = parseGoldFile(existingText, 'gold.jsonl');
     expect(existing.ok).toBe(true);
-    const merged = mergeGold((existing as { value: Parameters<typeof mergeGold>[0] }).value, [row('req_3'), row('req_2'), row('req_1')]);
+    const merged = mergeGold((existing as { value: GoldFileRow[] }).value, [row('req_3'), row('req_2'), row('req_1')]);
     const lines = merged.text.split('\n');
     expect(lines.map((l) => (l ? (JSON.parse(l) as { request_id: string }).request_id : ''))).toEqual(['req_1', 'req_2', 'req_3', 'req_5', '']);
     expect(lines[1]).toBe('{"id":"x","request_id":"req_2"}');

@@ -29,6 +29,7 @@ function findingsOf(row: CandidateRow, kinds: ReadonlySet<PiiKind>): PiiFinding[
  */
 export async function scanPii(workspace: Workspace, options: PiiScanOptions = {}): Promise<Result<PiiReport>> {
   const kinds = new Set(options.kinds ?? PII_KINDS);
+  if (kinds.size === 0) return err('usage', 'choose at least one kind of PII to scan for');
   try {
     const counts = emptyCounts();
     const findings: PiiFinding[] = [];

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { err, ok, type Result } from '../../../shared/api/result';
 import { type ConflictPolicy, type LabelConflict, resolveLabels } from '../../../shared/review/conflicts';
-import { buildGoldRow, type GoldCall, type GoldRow, type Masking, mergeGold, parseGoldFile } from '../../../shared/review/gold-row';
+import { buildGoldRow, type GoldCall, type GoldFileRow, type GoldRow, type Masking, mergeGold, parseGoldFile } from '../../../shared/review/gold-row';
 import { maskDeep, maskText } from '../../../shared/pii/index';
 import type { QueueName, QueueOptions } from '../../../shared/review/queues';
 import { writeFileAtomic } from './atomic-write';
@@ -77,7 +77,7 @@ function toGoldCall(row: CallRow): GoldCall {
   return { ...row, messages: parseMessages(row.messages) };
 }
 
-async function existingRows(path: string | undefined): Promise<Result<Parameters<typeof mergeGold>[0]>> {
+async function existingRows(path: string | undefined): Promise<Result<GoldFileRow[]>> {
   if (path === undefined) return ok([]);
   let text: string;
   try {

@@ -66,20 +66,30 @@ export class LabelJournal {
   }
 
   /** Appends a label event; resolves once it is on disk. Events are written in call order. */
-  append(input: LabelInput, now: Date = new Date()): Promise<Result<LabelEvent>> {
-    const result = this.pending.then(() => this.write(input, now));
+  async append(input: LabelInput, now: Date = new Date()): Promise<Result<LabelEvent>> {
+    const saved = await this.appendAll([input], now);
+    return saved.ok ? ok(saved.value[0]!) : saved;
+  }
+
+  /** Appends several events (a bulk label) in one write and one fsync: all are valid or none is written. */
+  appendAll(inputs: readonly LabelInput[], now: Date = new Date()): Promise<Result<LabelEvent[]>> {
+    const result = this.pending.then(() => this.write(inputs, now));
     this.pending = result;
     return result;
   }
 
-  private async write(input: LabelInput, now: Date): Promise<Result<LabelEvent>> {
-    const event = makeLabelEvent(input, now);
-    if (!event.ok) return event;
+  private async write(inputs: readonly LabelInput[], now: Date): Promise<Result<LabelEvent[]>> {
+    const events: LabelEvent[] = [];
+    for (const input of inputs) {
+      const event = makeLabelEvent(input, now);
+      if (!event.ok) return event;
+      events.push(event.value);
+    }
     try {
-      await writeAll(this.handle, `${this.needsNewline ? '\n' : ''}${serializeLabelEvent(event.value)}\n`);
+      await writeAll(this.handle, `${this.needsNewline ? '\n' : ''}${events.map((e) => serializeLabelEvent(e) + '\n').join('')}`);
       await this.handle.sync();
       this.needsNewline = false;
-      return event;
+      return ok(events);
     } catch (error) {
       this.needsNewline = true;
       return err('journal_write_failed', `the label was not saved: cannot write ${this.path} (${errorCode(error)}).`);

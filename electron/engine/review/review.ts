@@ -35,7 +35,8 @@ async function insertLabels(workspace: Workspace, labels: readonly CurrentLabel[
  * The labels of an open workspace: its journal (and any others given) replayed
  * into a TEMP `labels` table for joins (current label per call and reviewer),
  * with the lines that could not be read. The journals are the record; the
- * table lives only as long as the connection.
+ * table lives only as long as the connection. One Review per open workspace:
+ * opening another replaces the table.
  */
 export class Review {
   private constructor(
@@ -68,6 +69,7 @@ export class Review {
 
   /** Takes in an event just written to the journal, so queues and exports see it at once. */
   async record(event: LabelEvent): Promise<void> {
+    // Appended last, as in the journal; the line number only orders events of equal time.
     this.entries.push({ event, source: this.journalPath ?? '', line: this.entries.length + 1 });
     this.current = replayLabels(this.entries);
     await this.workspace.db.exec('DELETE FROM labels WHERE request_id = $1 AND reviewer = $2', [event.request_id, event.reviewer]);

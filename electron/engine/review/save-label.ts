@@ -7,6 +7,16 @@ export async function callExists(review: Review, requestId: string): Promise<boo
   return (await review.workspace.db.one('SELECT 1 AS found FROM calls WHERE request_id = $1 LIMIT 1', [requestId])) !== undefined;
 }
 
+/** Saves the same kind of label on many calls (a selection in the calls table): every call must exist; one fsync. */
+export async function saveLabels(review: Review, journal: LabelJournal, inputs: readonly LabelInput[]): Promise<Result<LabelEvent[]>> {
+  for (const input of inputs) {
+    if (!(await callExists(review, input.request_id))) return err('unknown_request', `no call with request_id "${input.request_id}" in this workspace; nothing was saved`);
+  }
+  const saved = await journal.appendAll(inputs);
+  if (saved.ok) for (const event of saved.value) await review.record(event);
+  return saved;
+}
+
 /** Saves a reviewer's label: the call must exist; success only once the journal has it on disk. */
 export async function saveLabel(review: Review, journal: LabelJournal, input: LabelInput): Promise<Result<LabelEvent>> {
   if (!(await callExists(review, input.request_id))) return err('unknown_request', `no call with request_id "${input.request_id}" in this workspace`);

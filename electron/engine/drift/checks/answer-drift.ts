@@ -1,6 +1,6 @@
 import { DAY_MS } from '../../../../shared/drift/windows';
 import { type AnswerCountRow, answerDrift, answerDriftWindows, type CentroidRow, type EmbeddingSource, type SimilarityDayRow } from '../../../../shared/drift/checks/answer-drift';
-import { NOT_BLOCKED, sliceValue } from '../../../../shared/drift/sql-fragments';
+import { sliceValue } from '../../../../shared/drift/sql-fragments';
 import { TEXT_EMBEDDING } from '../../../../shared/drift/text-embedding';
 import { skippedCheck } from '../../../../shared/drift/outcome';
 import type { CheckOutcome } from '../../../../shared/drift/types';
@@ -9,21 +9,48 @@ import { type DriftContext, DriftParams } from '../context';
 const TEXTS = 'drift_answer_texts';
 const VECTORS = 'drift_answer_vectors';
 
+/** Sampling keeps a little more than max_answers: some sampled calls have no answer. */
+const SAMPLE_MARGIN = 1.25;
+const HASH_BUCKETS = 1_000_000;
+
+interface GroupSize {
+  readonly feature: string;
+  readonly period: 'recent' | 'baseline';
+  readonly n: number;
+}
+
+/** Calls per feature and window, to size each one's sample. */
+async function groupSizes(ctx: DriftContext): Promise<GroupSize[]> {
+  const p = new DriftParams();
+  const w = answerDriftWindows(ctx.asOf, ctx.rules.answer_drift);
+  return ctx.db.all<GroupSize & Record<string, unknown>>(
+    `SELECT ${sliceValue('feature')} AS feature, CASE WHEN ts >= ${p.time(w.recent.from)} THEN 'recent' ELSE 'baseline' END AS period, count(*) AS n
+     FROM calls WHERE ts >= ${p.time(w.baseline.from)} AND ts < ${p.time(w.recent.to)} GROUP BY ALL`,
+    p.values,
+  );
+}
+
 /**
- * Answers of the baseline and recent windows, at most `max_answers` per feature and window
- * (a deterministic sample by request id hash: a centroid needs thousands, not millions).
+ * Answers of the baseline and recent windows, about `max_answers` per feature and window: a
+ * deterministic sample by request id hash (a centroid needs thousands of answers, not millions).
+ * The sample is taken in the scan, on cheap columns, so answer text is only read for sampled calls.
+ * Calls with an error or a content_filter finish have no answer.
  */
-function answers(ctx: DriftContext, p: DriftParams, source: EmbeddingSource): string {
+function answers(ctx: DriftContext, p: DriftParams, source: EmbeddingSource, sizes: readonly GroupSize[]): string {
   const rules = ctx.rules.answer_drift;
   const w = answerDriftWindows(ctx.asOf, rules);
+  const recent = `ts >= ${p.time(w.recent.from)}`;
+  const quota = sizes.map((g) => `WHEN ${sliceValue('feature')} = ${p.add(g.feature)} AND ${g.period === 'recent' ? '' : 'NOT '}${recent} THEN ${p.num(Math.ceil((HASH_BUCKETS * rules.max_answers * SAMPLE_MARGIN) / g.n))}`);
   const present = source === 'logged' ? 'embedding IS NOT NULL AND len(embedding) > 0' : `output_preview IS NOT NULL AND trim(output_preview) <> ''`;
   return `
-    SELECT request_id, ${sliceValue('feature')} AS feature, output_preview, embedding,
-      CASE WHEN ts >= ${p.time(w.recent.from)} THEN 'recent' ELSE 'baseline' END AS period,
-      ${p.bucket(ctx.asOf, DAY_MS)} AS day
-    FROM calls
-    WHERE ts >= ${p.time(w.baseline.from)} AND ts < ${p.time(w.recent.to)} AND error_class IS NULL AND ${NOT_BLOCKED} AND ${present}
-    QUALIFY row_number() OVER (PARTITION BY feature, period ORDER BY hash(request_id), request_id) <= ${p.int(rules.max_answers)}`;
+    WITH sampled AS MATERIALIZED (
+      SELECT ${sliceValue('feature')} AS feature, CASE WHEN ${recent} THEN 'recent' ELSE 'baseline' END AS period,
+        ${p.bucket(ctx.asOf, DAY_MS)} AS day, output_preview, embedding
+      FROM calls
+      WHERE ts >= ${p.time(w.baseline.from)} AND ts < ${p.time(w.recent.to)}
+        AND hash(request_id) % ${HASH_BUCKETS} < CASE ${quota.join(' ')} ELSE 0 END
+        AND error_class IS NULL AND coalesce(finish_reason, '') <> 'content_filter')
+    SELECT feature, period, day, output_preview, embedding FROM sampled WHERE ${present}`;
 }
 
 /**
@@ -31,11 +58,11 @@ function answers(ctx: DriftContext, p: DriftParams, source: EmbeddingSource): st
  * vector (tid) and count n times, so each distinct text is embedded once. Logged embeddings
  * are one vector per call.
  */
-function texts(ctx: DriftContext, p: DriftParams, source: EmbeddingSource): string {
-  if (source === 'logged') return `SELECT feature, period, day, row_number() OVER () AS tid, 1 AS n, embedding FROM (${answers(ctx, p, source)})`;
+function texts(ctx: DriftContext, p: DriftParams, source: EmbeddingSource, sizes: readonly GroupSize[]): string {
+  if (source === 'logged') return `SELECT feature, period, day, row_number() OVER () AS tid, 1 AS n, embedding FROM (${answers(ctx, p, source, sizes)})`;
   return `
     SELECT feature, period, day, dense_rank() OVER (ORDER BY output_preview) AS tid, n, output_preview
-    FROM (SELECT feature, period, day, output_preview, count(*) AS n FROM (${answers(ctx, p, source)}) GROUP BY ALL)`;
+    FROM (SELECT feature, period, day, output_preview, count(*) AS n FROM (${answers(ctx, p, source, sizes)}) GROUP BY ALL)`;
 }
 
 /** Each distinct answer as a unit vector, one row per non-zero dimension: (tid, dim, value). */
@@ -68,8 +95,10 @@ async function embeddingSource(ctx: DriftContext): Promise<EmbeddingSource> {
 
 export async function runAnswerDrift(ctx: DriftContext): Promise<CheckOutcome> {
   const source = await embeddingSource(ctx);
+  const sizes = await groupSizes(ctx);
+  if (sizes.length === 0) return skippedCheck(`no calls in the last ${ctx.rules.answer_drift.recent_days + ctx.rules.answer_drift.baseline_days} days`);
   const p = new DriftParams();
-  await ctx.db.exec(`CREATE OR REPLACE TEMP TABLE ${TEXTS} AS ${texts(ctx, p, source)}`, p.values);
+  await ctx.db.exec(`CREATE OR REPLACE TEMP TABLE ${TEXTS} AS ${texts(ctx, p, source, sizes)}`, p.values);
   try {
     const counts = await ctx.db.all<AnswerCountRow & Record<string, unknown>>(`SELECT feature, period, sum(n) AS answers FROM ${TEXTS} GROUP BY ALL`);
     if (counts.length === 0) return skippedCheck(`no answers (${source === 'logged' ? 'embedding' : 'output_preview'}) in the last ${ctx.rules.answer_drift.recent_days + ctx.rules.answer_drift.baseline_days} days`);

@@ -24,7 +24,7 @@ async function resolutions(ctx: DriftContext): Promise<ResolutionRow[]> {
     since AS (
       -- calls of model_requested from each call on: read at the pair's first call (no inequality join)
       SELECT model_requested, model_resolved, ts, count(*) OVER (PARTITION BY model_requested ORDER BY ts DESC) AS requested_since_first_seen
-      FROM c WHERE recent)
+      FROM c WHERE recent AND model_requested IN (SELECT model_requested FROM pairs WHERE baseline_calls = 0 AND recent_calls > 0))
     SELECT pairs.*, requested.requested_baseline_calls, coalesce(max(since.requested_since_first_seen), 0) AS requested_since_first_seen
     FROM pairs JOIN requested USING (model_requested) LEFT JOIN since ON since.model_requested = pairs.model_requested AND since.model_resolved = pairs.model_resolved AND since.ts = pairs.first_seen
     GROUP BY ALL ORDER BY pairs.model_requested, pairs.model_resolved`;
