@@ -1,7 +1,10 @@
 import type { z } from 'zod';
 import type { AppEvent } from './app-events';
 import type { MethodSpec } from './method';
+import { DRIFT_METHODS } from './methods/drift';
 import { EXPLORE_METHODS } from './methods/explore';
+import { REVIEW_METHODS } from './methods/review';
+import { SETTINGS_METHODS } from './methods/settings';
 import type { Result } from './result';
 
 /**
@@ -10,6 +13,9 @@ import type { Result } from './result';
  */
 export const METHODS = {
   ...EXPLORE_METHODS,
+  ...DRIFT_METHODS,
+  ...REVIEW_METHODS,
+  ...SETTINGS_METHODS,
 } satisfies Record<string, MethodSpec>;
 
 export type Methods = typeof METHODS;
