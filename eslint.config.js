@@ -26,6 +26,7 @@ export default tseslint.config(
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],
+    ignores: ['renderer/vite.config.ts'],
     rules: restrict([
       { group: NODE_MODULES, message: 'The renderer runs sandboxed: no Node APIs.' },
       { group: ['electron', '@duckdb/*', '**/electron/**'], message: 'The renderer talks to the engine only through the typed client (shared/api).' },

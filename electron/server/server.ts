@@ -103,7 +103,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       }
       serveStatic(options.rendererDir, path, response, headers, request.method === 'HEAD').catch(() => response.destroy());
     };
-    if (options.pages) options.pages(request, response, servePage);
+    if (options.pages) {
+      for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
+      options.pages(request, response, servePage);
+    }
     else servePage();
   });
   server.requestTimeout = 0;

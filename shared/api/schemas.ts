@@ -1,3 +1,4 @@
+import './zod-config';
 import { z } from 'zod';
 import { CALL_COLUMNS, DIMENSIONS } from '../domain/call-columns';
 import { FILTER_COLUMNS } from '../query/filter';

@@ -1,5 +1,6 @@
 import { formatCount } from '../../../shared/domain/format-units';
 import { startBrowserMode } from '../../server/browser-mode';
+import { devPages } from '../../server/dev-pages';
 import { flag, stringOption } from '../args';
 import type { Command, CommandIo, ParsedArgs } from '../command';
 import { resolveOptionsFrom, SOURCE_OPTIONS } from '../source-options';
@@ -29,7 +30,18 @@ function untilStopped(): Promise<void> {
 
 /** Browser mode until stopped; shared by `serve`, `open` and `npm start` when the desktop runtime cannot start. */
 export async function serveUntilStopped(args: ParsedArgs, io: CommandIo): Promise<0> {
-  const mode = await startBrowserMode({ sources: args.positionals, db: stringOption(args, 'db'), port: portOption(args), resolve: resolveOptionsFrom(args) });
+  const dev = flag(args, 'dev') ? await devPages() : undefined;
+  const mode = await startBrowserMode({
+    sources: args.positionals,
+    db: stringOption(args, 'db'),
+    port: portOption(args),
+    resolve: resolveOptionsFrom(args),
+    pages: dev?.pages,
+    headers: dev?.headers,
+  }).catch(async (error: unknown) => {
+    await dev?.close();
+    throw error;
+  });
   const { server, opened } = mode;
   if (flag(args, 'json')) {
     io.stdout.write(JSON.stringify({ url: server.url, port: server.port, title: opened.workspace.title, calls: opened.workspace.rows.calls }) + '\n');
@@ -40,15 +52,16 @@ export async function serveUntilStopped(args: ParsedArgs, io: CommandIo): Promis
   if (flag(args, 'browser')) openInBrowser(server.url);
   await untilStopped();
   await mode.close();
+  await dev?.close();
   return 0;
 }
 
-export const SERVE_OPTIONS = { ...SOURCE_OPTIONS, db: { type: 'string' }, port: { type: 'string' }, browser: { type: 'boolean' } } as const;
+export const SERVE_OPTIONS = { ...SOURCE_OPTIONS, db: { type: 'string' }, port: { type: 'string' }, browser: { type: 'boolean' }, dev: { type: 'boolean' } } as const;
 
 export const serveCommand: Command = {
   name: 'serve',
   summary: 'the app in your browser, on 127.0.0.1 with a per-launch token (no SOURCE: the demo dataset)',
-  usage: 'tracelens serve [SOURCE...] [--db FILE] [--port N] [--browser] [--json]',
+  usage: 'tracelens serve [SOURCE...] [--db FILE] [--port N] [--browser] [--dev] [--json]',
   options: SERVE_OPTIONS,
   run: serveUntilStopped,
 };

@@ -1,0 +1,46 @@
+import { PlainText } from '../components/PlainText';
+import { ErrorBoundary } from '../components/ErrorBoundary';
+import { Navigation } from './Navigation';
+import { ThemeToggle } from './ThemeToggle';
+import { useRoute } from './use-route';
+import { findView, VIEWS } from './views';
+import { useWorkspace, WorkspaceProvider } from './workspace';
+
+function Header() {
+  const { workspace } = useWorkspace();
+  return (
+    <header className="app-header">
+      <span className="app-name">TraceLens</span>
+      <span className="workspace-title" data-testid="workspace-title">
+        {workspace.state === 'ok' ? <PlainText text={workspace.value.title} /> : workspace.state === 'loading' ? '…' : 'No workspace'}
+      </span>
+      <ThemeToggle />
+    </header>
+  );
+}
+
+function Shell() {
+  const route = useRoute();
+  const view = findView(route.view);
+  return (
+    <div className="app">
+      <Header />
+      <Navigation views={VIEWS} current={view?.id ?? ''} />
+      <main className="app-main" data-testid={`view-${view?.id ?? 'none'}`}>
+        {view ? (
+          <ErrorBoundary key={view.id}>
+            <view.Component />
+          </ErrorBoundary>
+        ) : null}
+      </main>
+    </div>
+  );
+}
+
+export function App() {
+  return (
+    <WorkspaceProvider>
+      <Shell />
+    </WorkspaceProvider>
+  );
+}
