@@ -2,6 +2,7 @@ import type { MethodName, RequestOut, ResponseOf } from '../../../shared/api/con
 import type { Session } from '../session';
 import { ReviewSession } from '../review-session';
 import { driftHandlers } from './drift-handlers';
+import { exploreChartHandlers } from './explore-chart-handlers';
 import { exploreHandlers } from './explore-handlers';
 import { reviewHandlers } from './review-handlers';
 import { settingsHandlers } from './settings-handlers';
@@ -16,6 +17,7 @@ export function createHandlers(session: Session): Handlers {
   const review = new ReviewSession(session);
   return {
     ...exploreHandlers(session),
+    ...exploreChartHandlers(session),
     ...driftHandlers(session, review),
     ...reviewHandlers(session, review),
     ...settingsHandlers(review),

@@ -1,29 +1,62 @@
-import { ErrorNotice, Loading } from '../../components/Status';
-import { filterFromParams } from '../../app/filter-url';
 import { useApiResult } from '../../app/use-api-result';
 import { useRoute } from '../../app/use-route';
-import { useApi } from '../../app/workspace';
+import { useApi, useWorkspace } from '../../app/workspace';
+import { ErrorNotice, Loading } from '../../components/Status';
+import { useCallParam } from '../call-detail/use-call-param';
+import { ExploreLayout } from '../facets/ExploreLayout';
+import { useKeptResult } from '../facets/use-kept-result';
+import { useSlice } from '../facets/use-slice';
+import { BlockChart } from './BlockChart';
+import { CostChart } from './CostChart';
+import { DecodeScatter } from './DecodeScatter';
+import { ErrorsChart } from './ErrorsChart';
+import { Kpis } from './Kpis';
+import { LatencyChart } from './LatencyChart';
+import { TtftChart, TTFT_SPLITS } from './TtftChart';
+import { TtftHistogram } from './TtftHistogram';
+import './overview.css';
 
-/** The KPIs of the current slice. */
+/** The KPIs and charts of the current slice. */
 export function Overview() {
   const api = useApi();
-  const { params } = useRoute();
-  const filterKey = params.toString();
-  const slice = useApiResult(() => api.sliceAggregates({ filter: filterFromParams(params) }), [api, filterKey]);
-  if (slice.state === 'loading') return <Loading what="the overview" />;
-  if (slice.state === 'error') return <ErrorNotice error={slice.error} />;
-  const all = slice.value.groups[0];
+  const { workspace } = useWorkspace();
+  const slice = useSlice();
+  const { params, setParams } = useRoute();
+  const calls = useCallParam();
+  const by = TTFT_SPLITS.some((s) => s.id === params.get('by')) ? params.get('by')! : 'model_resolved';
+  const kpis = useApiResult(() => api.sliceAggregates({ filter: slice.filter }), [api, slice.key]);
+  const overall = useKeptResult(() => api.timeSeries({ filter: slice.filter }), [api, slice.key]);
+  if (workspace.state === 'ok' && workspace.value.rows.calls === 0) {
+    return (
+      <div className="status empty" data-testid="overview-empty">
+        This workspace has no calls yet. <a href="#/open">Open a dump</a> or the demo data.
+      </div>
+    );
+  }
+  const group = kpis.state === 'ok' ? kpis.value.groups[0] : undefined;
   return (
-    <section className="overview">
-      <h1>Overview</h1>
-      <dl className="kpis">
-        <div className="kpi">
-          <dt>Requests</dt>
-          <dd data-testid="kpi-requests" data-value={all?.requests ?? 0}>
-            {(all?.requests ?? 0).toLocaleString('en-US')}
-          </dd>
+    <ExploreLayout slice={slice}>
+      <section className="overview">
+        <h1>Overview</h1>
+        {kpis.state === 'loading' ? <Loading what="the KPIs" /> : kpis.state === 'error' ? <ErrorNotice error={kpis.error} /> : <Kpis group={group} />}
+        <div className="chart-grid">
+          <TtftChart
+            slice={slice}
+            by={by}
+            setBy={(next) => {
+              const p = new URLSearchParams(params);
+              p.set('by', next);
+              setParams(p);
+            }}
+          />
+          <LatencyChart slice={slice} series={overall} />
+          <TtftHistogram slice={slice} />
+          <CostChart slice={slice} overall={overall} />
+          <ErrorsChart slice={slice} overall={overall} />
+          <BlockChart slice={slice} requests={group?.requests ?? 0} />
+          <DecodeScatter slice={slice} openCall={calls.open} />
         </div>
-      </dl>
-    </section>
+      </section>
+    </ExploreLayout>
   );
 }

@@ -1,0 +1,14 @@
+import type { EXPLORE_CHART_METHODS } from '../../../shared/api/methods/explore-charts';
+import type { Session } from '../session';
+import { exportCalls } from '../explore/export-calls';
+import { latencyHistogram } from '../explore/latency-histogram';
+import { scatterSample } from '../explore/scatter-sample';
+import type { HandlerGroup } from './handlers';
+
+export function exploreChartHandlers(session: Session): HandlerGroup<keyof typeof EXPLORE_CHART_METHODS> {
+  return {
+    latencyHistogram: (request) => latencyHistogram(session.workspace, request),
+    scatterSample: ({ filter, limit }) => scatterSample(session.workspace, filter, limit),
+    exportCalls: (request) => exportCalls(session.workspace, request),
+  };
+}

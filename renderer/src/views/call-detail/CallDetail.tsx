@@ -1,0 +1,203 @@
+import { useEffect, useRef } from 'react';
+import type { CallDetail as Detail } from '../../../../shared/api/methods/explore';
+import { useApiResult } from '../../app/use-api-result';
+import { useApi } from '../../app/workspace';
+import { PlainText } from '../../components/PlainText';
+import { ErrorNotice, Loading } from '../../components/Status';
+import { formatCount, formatMs, formatUsd } from '../../charts/format';
+import { fieldText } from './field-text';
+import { useCallParam } from './use-call-param';
+import { Waterfall } from './Waterfall';
+import { waterfallItems } from './waterfall-items';
+import './call-detail.css';
+
+const HEADLINE = ['ts', 'feature', 'tenant_id', 'prompt_version', 'model_requested', 'model_resolved', 'provider', 'finish_reason', 'error_class'];
+
+function list(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [];
+}
+
+function Field({ name, value }: { name: string; value: unknown }) {
+  return (
+    <div className="cd-field">
+      <dt>{name}</dt>
+      <dd>
+        <PlainText text={fieldText(value)} />
+      </dd>
+    </div>
+  );
+}
+
+function Body({ detail, openCall }: { detail: Detail; openCall: (id: string) => void }) {
+  const c = detail.call;
+  const requestId = String(c['request_id']);
+  return (
+    <>
+      <dl className="cd-headline">
+        {HEADLINE.map((k) => (
+          <Field key={k} name={k} value={c[k]} />
+        ))}
+      </dl>
+      <p className="cd-metrics">
+        TTFT {formatMs(c['ttft_ms'] as number | null)} · total {formatMs(c['total_ms'] as number | null)} · {formatCount(c['tokens_in'] as number | null)} tokens in ·{' '}
+        {formatCount(c['tokens_out'] as number | null)} out · {formatUsd(c['cost_usd'] as number | null)}
+      </p>
+      <h3>Input</h3>
+      <pre className="cd-text" data-testid="call-input">
+        <PlainText text={fieldText(c['input_preview'])} />
+      </pre>
+      <h3>Output</h3>
+      <pre className="cd-text" data-testid="call-output">
+        <PlainText text={fieldText(c['output_preview'])} />
+      </pre>
+      <h3>Trace waterfall</h3>
+      <Waterfall items={waterfallItems(detail)} current={requestId} openCall={openCall} />
+      <h3>Retrieval ids</h3>
+      {list(c['retrieval_ids']).length ? (
+        <ul className="cd-list">
+          {list(c['retrieval_ids']).map((id, i) => (
+            <li key={i}>
+              <PlainText text={fieldText(id)} />
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="muted">None</p>
+      )}
+      <h3>Tool calls</h3>
+      {list(c['tool_calls']).length ? (
+        <table className="cd-table">
+          <thead>
+            <tr>
+              <th scope="col">Tool</th>
+              <th scope="col">Arguments</th>
+              <th scope="col">Latency</th>
+            </tr>
+          </thead>
+          <tbody>
+            {list(c['tool_calls']).map((t, i) => {
+              const tool = (t ?? {}) as Record<string, unknown>;
+              return (
+                <tr key={i}>
+                  <td>
+                    <PlainText text={fieldText(tool['name'])} />
+                  </td>
+                  <td>
+                    <PlainText text={fieldText(tool['args'] ?? tool['args_hash'])} />
+                  </td>
+                  <td>{formatMs(tool['latency_ms'] as number | null)}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      ) : (
+        <p className="muted">None</p>
+      )}
+      <h3>Guardrail decisions</h3>
+      {list(c['guardrail_decisions']).length ? (
+        <table className="cd-table">
+          <thead>
+            <tr>
+              <th scope="col">Stage</th>
+              <th scope="col">Action</th>
+              <th scope="col">Dimension</th>
+            </tr>
+          </thead>
+          <tbody>
+            {list(c['guardrail_decisions']).map((g, i) => {
+              const d = (g ?? {}) as Record<string, unknown>;
+              return (
+                <tr key={i}>
+                  {['stage', 'action', 'dimension'].map((k) => (
+                    <td key={k}>
+                      <PlainText text={fieldText(d[k])} />
+                    </td>
+                  ))}
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      ) : (
+        <p className="muted">None</p>
+      )}
+      <h3>Scores</h3>
+      {detail.scores.length ? (
+        <table className="cd-table">
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Value</th>
+              <th scope="col">Label</th>
+              <th scope="col">Source</th>
+              <th scope="col">Comment</th>
+            </tr>
+          </thead>
+          <tbody>
+            {detail.scores.map((s, i) => (
+              <tr key={i}>
+                <td>
+                  <PlainText text={s.name} />
+                </td>
+                <td>{s.value ?? '—'}</td>
+                <td>
+                  <PlainText text={s.label} />
+                </td>
+                <td>
+                  <PlainText text={s.source} />
+                </td>
+                <td>
+                  <PlainText text={s.comment} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <p className="muted">None</p>
+      )}
+      <details>
+        <summary>Every field</summary>
+        <dl className="cd-all">
+          {Object.entries(c).map(([k, v]) => (
+            <Field key={k} name={k} value={v} />
+          ))}
+        </dl>
+      </details>
+      <details>
+        <summary>Raw JSON</summary>
+        <pre className="cd-text" data-testid="call-raw">
+          <PlainText text={fieldText(c)} />
+        </pre>
+      </details>
+    </>
+  );
+}
+
+/** One call, everything about it, as plain text; Escape or the close button returns to the list. */
+export function CallDetail({ requestId }: { requestId: string }) {
+  const api = useApi();
+  const { open, close } = useCallParam();
+  const detail = useApiResult(() => api.callDetail({ requestId }), [api, requestId]);
+  const panel = useRef<HTMLElement>(null);
+  useEffect(() => {
+    panel.current?.focus();
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && close();
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [requestId, close]);
+  return (
+    <aside ref={panel} className="call-detail" data-testid="call-detail" role="dialog" aria-label="Call detail" tabIndex={-1}>
+      <header>
+        <h2>
+          Call <PlainText text={requestId} />
+        </h2>
+        <button type="button" onClick={close} data-testid="call-detail-close" aria-label="Close the call detail">
+          Close
+        </button>
+      </header>
+      {detail.state === 'loading' ? <Loading what="the call" /> : detail.state === 'error' ? <ErrorNotice error={detail.error} /> : <Body detail={detail.value} openCall={open} />}
+    </aside>
+  );
+}
