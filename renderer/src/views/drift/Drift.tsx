@@ -5,7 +5,8 @@ import { useRoute } from '../../app/use-route';
 import { useApi, useWorkspace } from '../../app/workspace';
 import { PlainText } from '../../components/PlainText';
 import { Empty, ErrorNotice } from '../../components/Status';
-import { CallView } from '../review/CallView';
+import { CallDetail } from '../call-detail/CallDetail';
+import { useCallParam } from '../call-detail/use-call-param';
 import { AlertCard } from './AlertCard';
 import '../review/review.css';
 import './drift.css';
@@ -38,12 +39,13 @@ function Checks({ report }: { report: DriftReport }) {
 export function Drift() {
   const api = useApi();
   const { workspace } = useWorkspace();
-  const { navigate } = useRoute();
+  const { navigate, params } = useRoute();
+  const call = useCallParam();
+  const open = params.get('call');
   const key = workspace.state === 'ok' ? `${workspace.value.title}|${workspace.value.rows.calls}` : '';
   const [report, setReport] = useState<DriftReport | null>(lastRun?.key === key ? lastRun.report : null);
   const [running, setRunning] = useState<{ done: number; total: number } | null>(null);
   const [error, setError] = useState<AppError | null>(null);
-  const [open, setOpen] = useState<string | null>(null);
 
   useEffect(
     () =>
@@ -94,7 +96,7 @@ export function Drift() {
               <section key={severity} className="drift-severity">
                 <h2>{`${severity} (${alerts.length})`}</h2>
                 {alerts.map((alert, i) => (
-                  <AlertCard key={`${alert.check}-${i}`} alert={alert} onOpen={setOpen} />
+                  <AlertCard key={`${alert.check}-${i}`} alert={alert} onOpen={call.open} />
                 ))}
               </section>
             );
@@ -103,20 +105,14 @@ export function Drift() {
         </div>
       ) : null}
       {open ? (
-        <aside className="panel" data-testid="drift-exemplar-detail" data-request-id={open}>
-          <div className="toolbar">
-            <h2>
-              <PlainText text={open} />
-            </h2>
-            <button type="button" onClick={() => navigate('review', new URLSearchParams({ queue: 'drift', id: open }))}>
-              Review this call
+        <>
+          <p className="toolbar">
+            <button type="button" data-testid="drift-review-call" onClick={() => navigate('review', new URLSearchParams({ queue: 'drift', id: open }))}>
+              Review the open call
             </button>
-            <button type="button" onClick={() => setOpen(null)}>
-              Close
-            </button>
-          </div>
-          <CallView requestId={open} />
-        </aside>
+          </p>
+          <CallDetail requestId={open} />
+        </>
       ) : null}
     </section>
   );

@@ -1,11 +1,12 @@
-import { useState } from 'react';
 import { PII_KINDS } from '../../../../shared/pii/kinds';
 import { useRedaction } from '../../app/redaction';
 import { useApiResult } from '../../app/use-api-result';
 import { useApi } from '../../app/workspace';
 import { PlainText } from '../../components/PlainText';
 import { Empty, ErrorNotice, Loading } from '../../components/Status';
-import { CallView } from '../review/CallView';
+import { useRoute } from '../../app/use-route';
+import { CallDetail } from '../call-detail/CallDetail';
+import { useCallParam } from '../call-detail/use-call-param';
 import '../review/review.css';
 
 /** PII and secrets found in the open workspace, by kind, values masked; each finding opens its call. */
@@ -13,7 +14,8 @@ export function Pii() {
   const api = useApi();
   const { redacted, setRedacted } = useRedaction();
   const scan = useApiResult(() => api.scanPii({}), [api]);
-  const [open, setOpen] = useState<string | null>(null);
+  const call = useCallParam();
+  const open = useRoute().params.get('call');
   if (scan.state === 'loading') return <Loading what="the PII scan" />;
   if (scan.state === 'error') return <ErrorNotice error={scan.error} />;
   const { findings, counts, rows_scanned: rows, more } = scan.value;
@@ -47,7 +49,7 @@ export function Pii() {
                 <tr key={i} data-testid="pii-finding" data-kind={f.kind}>
                   <td>{f.kind}</td>
                   <td>
-                    <button type="button" onClick={() => setOpen(f.request_id)}>
+                    <button type="button" onClick={() => call.open(f.request_id)}>
                       <PlainText text={f.request_id} />
                     </button>
                   </td>
@@ -64,19 +66,7 @@ export function Pii() {
         )}
         {more > 0 ? <p className="muted">{`and ${more} more findings (counts above include them).`}</p> : null}
       </div>
-      {open ? (
-        <aside className="panel" data-testid="pii-call" data-request-id={open}>
-          <div className="toolbar">
-            <h2>
-              <PlainText text={open} />
-            </h2>
-            <button type="button" onClick={() => setOpen(null)}>
-              Close
-            </button>
-          </div>
-          <CallView requestId={open} />
-        </aside>
-      ) : null}
+      {open ? <CallDetail requestId={open} /> : null}
     </section>
   );
 }

@@ -8,8 +8,8 @@ import { useRoute } from '../../app/use-route';
 import { useApi } from '../../app/workspace';
 import { PlainText } from '../../components/PlainText';
 import { Empty, ErrorNotice, Loading } from '../../components/Status';
+import { CallDetail } from '../call-detail/CallDetail';
 import { Agreement } from './Agreement';
-import { CallView } from './CallView';
 import { isTyping, reviewAction } from './keys';
 import { EMPTY_DRAFT, LabelBar, type LabelDraft } from './LabelBar';
 import { QueuePicker, QueueProgress } from './QueuePicker';
@@ -188,7 +188,7 @@ export function Review() {
                 if (text !== null) setDraft((d) => ({ ...d, [field]: text }));
               }}
             />
-            <CallView requestId={currentId} />
+            <CallDetail requestId={currentId} />
           </div>
         </div>
       ) : null}
