@@ -2,6 +2,9 @@ import type { DriftAlert } from '../../../../shared/drift/types';
 import { PlainText } from '../../components/PlainText';
 import { MetricChart } from './MetricChart';
 
+/** Exemplar buttons shown per alert. */
+const SHOWN = 6;
+
 function number(value: number | null): string {
   if (value === null) return '—';
   return Math.abs(value) >= 100 || Number.isInteger(value) ? value.toLocaleString('en-US', { maximumFractionDigits: 1 }) : value.toPrecision(3);
@@ -30,11 +33,12 @@ export function AlertCard({ alert, onOpen }: { alert: DriftAlert; onOpen: (reque
           <PlainText text={alert.runbook} />
         </p>
         <div className="exemplars">
-          {alert.exemplars.map((id) => (
+          {alert.exemplars.slice(0, SHOWN).map((id) => (
             <button key={id} type="button" data-testid="drift-exemplar" data-request-id={id} onClick={() => onOpen(id)}>
               <PlainText text={id} />
             </button>
           ))}
+          {alert.exemplars.length > SHOWN ? <span className="muted">{`and ${alert.exemplars.length - SHOWN} more (all are in the drift review queue)`}</span> : null}
           {alert.exemplars.length === 0 ? <span className="muted">No exemplar calls.</span> : null}
         </div>
       </div>

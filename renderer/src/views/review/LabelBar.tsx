@@ -38,6 +38,7 @@ export function LabelBar(props: {
   onEdited: (field: 'note' | 'expected', text: string | null) => void;
   labels: readonly CurrentLabel[];
   saving: boolean;
+  onClear: () => void;
 }) {
   const { draft, editing } = props;
   return (
@@ -54,6 +55,11 @@ export function LabelBar(props: {
       </p>
       {props.labels.length > 0 ? (
         <ul data-testid="review-labels">
+          <li>
+            <button type="button" data-testid="label-clear" onClick={props.onClear}>
+              Clear my label
+            </button>
+          </li>
           {props.labels.map((l) => (
             <li key={l.reviewer} className={`verdict-${l.verdict}`}>
               <PlainText text={`${l.reviewer}: ${l.verdict}${l.reason ? ` (${l.reason})` : ''}${l.note ? ` — ${l.note}` : ''}`} />

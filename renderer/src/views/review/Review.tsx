@@ -17,7 +17,16 @@ import './review.css';
 
 const PAGE = 500;
 
-function ItemList({ items, current, onPick }: { items: readonly QueueItem[]; current: string | undefined; onPick: (id: string) => void }) {
+/** This session's own saves, shown in the list at once (the list itself is not reloaded while labeling). */
+type Saved = Readonly<Record<string, 'pass' | 'fail' | null>>;
+
+function marks(item: QueueItem, reviewer: string, saved: Saved): { reviewer: string; verdict: 'pass' | 'fail' }[] {
+  const others = item.labels.filter((l) => l.reviewer !== reviewer);
+  const own = item.request_id in saved ? saved[item.request_id] : item.labels.find((l) => l.reviewer === reviewer)?.verdict;
+  return own ? [...others, { reviewer, verdict: own }] : others;
+}
+
+function ItemList({ items, current, onPick, reviewer, saved }: { items: readonly QueueItem[]; current: string | undefined; onPick: (id: string) => void; reviewer: string; saved: Saved }) {
   return (
     <ol className="queue-list" data-testid="review-items">
       {items.map((item) => (
@@ -25,7 +34,7 @@ function ItemList({ items, current, onPick }: { items: readonly QueueItem[]; cur
           <button type="button" aria-current={item.request_id === current} onClick={() => onPick(item.request_id)} tabIndex={-1}>
             <PlainText text={item.request_id} />
             <span>
-              {item.labels.map((l) => (
+              {marks(item, reviewer, saved).map((l) => (
                 <span key={l.reviewer} className={`verdict-${l.verdict}`} title={l.reviewer}>
                   {l.verdict === 'pass' ? '✓' : '✗'}
                 </span>
@@ -60,6 +69,9 @@ export function Review() {
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState<AppError | null>(null);
   const [notice, setNotice] = useState('');
+  const [saved, setSaved] = useState<Saved>({});
+  const state = useApiResult(() => api.reviewState({}), [api]);
+  const reviewer = state.state === 'ok' ? state.value.reviewer : '';
 
   const go = useCallback(
     (changes: Record<string, string>) => {
@@ -106,12 +118,23 @@ export function Review() {
         return;
       }
       setSaveError(null);
+      setSaved((m) => ({ ...m, [currentId]: verdict }));
       setNotice(`Saved ${verdict} for ${currentId}.`);
       setVersion((v) => v + 1);
       move(1);
     },
     [api, currentId, draft, saving, move],
   );
+
+  const clear = useCallback(async () => {
+    if (!currentId) return;
+    const result = await api.saveLabel({ requestId: currentId, verdict: null });
+    if (!result.ok) return setSaveError(result.error);
+    setSaveError(null);
+    setSaved((m) => ({ ...m, [currentId]: null }));
+    setNotice(`Cleared your label on ${currentId}.`);
+    setVersion((v) => v + 1);
+  }, [api, currentId]);
 
   const undo = useCallback(async () => {
     const result = await api.undoLabel({});
@@ -120,6 +143,7 @@ export function Review() {
     setVersion((v) => v + 1);
     const event = result.value.event;
     if (!event) return setNotice('Nothing to undo.');
+    setSaved((m) => ({ ...m, [event.request_id]: event.verdict }));
     setNotice(`Undone: ${event.request_id} is ${event.verdict ?? 'unlabeled'} again.`);
     if (list.some((i) => i.request_id === event.request_id)) go({ id: event.request_id });
   }, [api, list, go]);
@@ -171,7 +195,7 @@ export function Review() {
       {currentId && list.length > 0 ? (
         <div className="act-layout">
           <div>
-            <ItemList items={list} current={currentId} onPick={(id) => !saveError && go({ id })} />
+            <ItemList items={list} current={currentId} reviewer={reviewer} saved={saved} onPick={(id) => !saveError && go({ id })} />
             <Agreement queue={queueName} version={version} />
           </div>
           <div data-testid="review-current" data-request-id={currentId}>
@@ -183,6 +207,7 @@ export function Review() {
               editing={editing}
               labels={labels}
               saving={saving}
+              onClear={() => void clear()}
               onEdited={(field, text) => {
                 setEditing(null);
                 if (text !== null) setDraft((d) => ({ ...d, [field]: text }));
