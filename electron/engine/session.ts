@@ -105,7 +105,9 @@ export class Session {
     this.current = { workspace, title, report };
     if (replace && previous && previous.workspace !== workspace) previous.workspace.close();
     await this.recent.add({ title, path: workspace.path ?? null, sources: [...sources], openedAt: new Date().toISOString() });
-    return { workspace: await workspaceInfo(workspace, title, report), report };
+    const info = await workspaceInfo(workspace, title, report);
+    this.options.onEvent?.({ type: 'workspaceOpened', payload: { title } });
+    return { workspace: info, report };
   }
 
   close(): void {

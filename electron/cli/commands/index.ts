@@ -5,6 +5,7 @@ import { exportGoldCommand } from './export-gold';
 import { ingestCommand } from './ingest';
 import { labelCommand } from './label';
 import { labelsCommand } from './labels';
+import { openCommand } from './open';
 import { piiCommand } from './pii';
 import { queuesCommand } from './queues';
 import { serveCommand } from './serve';
@@ -22,4 +23,5 @@ export const COMMANDS: readonly Command[] = [
   exportGoldCommand,
   demoDataCommand,
   serveCommand,
+  openCommand,
 ];

@@ -1,3 +1,5 @@
+import { useEffect } from 'react';
+import type { MenuCommand } from '../../../shared/api/app-events';
 import { PlainText } from '../components/PlainText';
 import { ErrorBoundary } from '../components/ErrorBoundary';
 import { Navigation } from './Navigation';
@@ -21,9 +23,27 @@ function Header() {
   );
 }
 
+/** Desktop menu items the renderer carries out: they open views that own the dialogs. */
+const MENU_VIEWS: Readonly<Record<MenuCommand, [string, string]>> = {
+  'open-s3': ['open', 's3=1'],
+  'open-sources': ['open', ''],
+  'export-gold': ['export', ''],
+};
+
 function Shell() {
   const route = useRoute();
   const view = findView(route.view);
+  const { api } = useWorkspace();
+  const { navigate } = route;
+  useEffect(
+    () =>
+      api.onEvent((event) => {
+        if (event.type !== 'menuCommand') return;
+        const [id, params] = MENU_VIEWS[event.payload.command];
+        navigate(id, new URLSearchParams(params));
+      }),
+    [api, navigate],
+  );
   return (
     <div className="app">
       <Header />

@@ -1,0 +1,23 @@
+import type { Command } from '../command';
+import { runDesktop } from '../desktop';
+import { SERVE_OPTIONS, serveUntilStopped } from './serve';
+
+/** A desktop session is worth opening the browser for; CI logs and SSH sessions are not. */
+function canShowBrowser(): boolean {
+  if (!process.stdout.isTTY) return false;
+  return process.platform !== 'linux' || Boolean(process.env['DISPLAY'] || process.env['WAYLAND_DISPLAY']);
+}
+
+export const openCommand: Command = {
+  name: 'open',
+  summary: 'the desktop app on SOURCE... (no SOURCE: the demo dataset); browser mode when Electron cannot start',
+  usage: 'tracelens open [SOURCE...] [--port N] [--json]',
+  options: SERVE_OPTIONS,
+  async run(args, io) {
+    const failure = await runDesktop(args.positionals);
+    if (failure === undefined) return 0;
+    io.stderr.write(`The desktop app cannot start here (${failure}); opening browser mode instead.\n`);
+    const browser = args.values['browser'] ?? canShowBrowser();
+    return serveUntilStopped({ ...args, values: { ...args.values, browser } }, io);
+  },
+};

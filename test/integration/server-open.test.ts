@@ -1,0 +1,56 @@
+import { cp } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Result } from '../../shared/api/result';
+import { cli } from '../helpers/cli';
+import { type ApiServer, startApiServer, writeSmallDemo } from '../helpers/api-server';
+
+function value<T>(result: Result<T>): T {
+  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+  return result.value;
+}
+
+describe('opening workspaces over HTTP', () => {
+  let s: ApiServer;
+  let demo: string;
+
+  beforeAll(async () => {
+    s = await startApiServer();
+    demo = await writeSmallDemo(join(s.dir, 'demo'), { days: 1, callsPerDay: 200 });
+  });
+  afterAll(() => s.close());
+
+  it('opens the bundled demo from the cache folder', async () => {
+    await cp(demo, join(s.dir, 'cache', 'demo'), { recursive: true });
+    const opened = value(await s.api.openDemo({}));
+    expect(opened.workspace.title).toBe('Demo dataset');
+    expect(opened.report?.rows.calls).toBeGreaterThan(0);
+    await expect.poll(() => s.events.some((e) => e.type === 'workspaceOpened' && e.payload.title === 'Demo dataset')).toBe(true);
+  });
+
+  it('adds sources to the open workspace or replaces it', async () => {
+    const calls = value(await s.api.openSources({ sources: [join(demo, 'calls.jsonl')] })).workspace.rows;
+    expect(calls.scores).toBe(0);
+    const added = value(await s.api.openSources({ sources: [join(demo, 'scores.jsonl')], mode: 'add' })).workspace;
+    expect(added.rows.calls).toBe(calls.calls);
+    expect(added.rows.scores).toBeGreaterThan(0);
+    expect(added.title).toBe('calls.jsonl');
+  });
+
+  it('opens a saved workspace file as it is', async () => {
+    const db = join(s.dir, 'saved.duckdb');
+    expect((await cli('ingest', demo, '--db', db)).code).toBe(0);
+    const opened = value(await s.api.openSources({ sources: [db] }));
+    expect(opened.report).toBeNull();
+    expect(opened.workspace.path).toBe(db);
+    expect(opened.workspace.sources).toHaveLength(3);
+    const { workspaces } = value(await s.api.recentWorkspaces({}));
+    expect(workspaces[0]).toMatchObject({ path: db, title: 'saved.duckdb' });
+  });
+
+  it('answers a missing source with the engine message and keeps the open workspace', async () => {
+    const missing = await s.api.openSources({ sources: [join(s.dir, 'nope.jsonl')] });
+    expect(missing).toEqual({ ok: false, error: { code: 'not_found', message: expect.stringContaining('nope.jsonl') } });
+    expect(value(await s.api.workspaceInfo({})).title).toBe('saved.duckdb');
+  });
+});
