@@ -14,13 +14,3 @@ export function windowBefore(asOf: Date, ms: number, endOffsetMs = 0): TimeWindo
 export function asOfInstant(latestTs: string): Date {
   return new Date(Date.parse(latestTs) + 1);
 }
-
-export function spanMs(window: TimeWindow): number {
-  return Date.parse(window.to) - Date.parse(window.from);
-}
-
-/** A chart bucket width (a round unit) that keeps a span under `maxPoints` points. */
-export function bucketMs(spanMsValue: number, maxPoints = 200): number {
-  const units = [5, 15, 30, 60, 180, 360, 720, 1440, 10080].map((m) => m * MINUTE_MS);
-  return units.find((u) => Math.ceil(spanMsValue / u) <= maxPoints) ?? Math.ceil(spanMsValue / maxPoints);
-}

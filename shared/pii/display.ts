@@ -6,12 +6,12 @@ function digitsOf(raw: string): string {
   return raw.replace(/\D/g, '');
 }
 
-/** `4111 **** **** 1111`: the issuer prefix and last four, as printed on receipts. */
+/** `4111 **** **** 1111`: the issuer prefix and the last four, as printed on receipts. */
 function maskPan(raw: string): string {
   const digits = digitsOf(raw);
   if (digits.length < 12) return '****';
-  const shown = digits.split('').map((d, i) => (i < 4 || i >= digits.length - 4 ? d : '*')).join('');
-  return shown.replace(/(.{4})(?=.)/g, '$1 ');
+  const hidden = '*'.repeat(digits.length - 8).replace(/(.{4})(?=.)/g, '$1 ');
+  return `${digits.slice(0, 4)} ${hidden} ${digits.slice(-4)}`;
 }
 
 function maskSsn(raw: string): string {

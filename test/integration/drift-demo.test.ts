@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DRIFTED_SEARCH_ANSWERS } from '../../shared/demo/catalog';
 import { INCIDENT_IDS } from '../../shared/demo/incidents';
 import type { DriftAlert, DriftReport } from '../../shared/drift/types';
 import { cli } from '../helpers/cli';
@@ -84,6 +85,9 @@ describe('tracelens drift on the demo dataset with every incident injected', () 
     const injection = find('refusal_spike', { dimension: 'injection' })!;
     expect(injection.security).toBe(true);
     expect(injection.exemplars.every((id) => (byId.get(id)!['guardrail_decisions'] as { action: string; dimension: string }[]).some((d) => d.action === 'block' && d.dimension === 'injection'))).toBe(true);
+    const drift = find('answer_drift', { feature: 'search_answer' })!;
+    expect(drift.exemplars).toHaveLength(20);
+    expect(drift.exemplars.every((id) => DRIFTED_SEARCH_ANSWERS.includes(String(byId.get(id)!['output_preview'])))).toBe(true);
     const nondet = find('nondeterminism', { feature: 'billing_bot' })!;
     const [a, b] = nondet.exemplars.map((id) => byId.get(id)!);
     expect(a!['messages_hash']).toBe(b!['messages_hash']);

@@ -47,6 +47,8 @@ describe('drift engine on hand-built calls', () => {
     expect(drift).toMatchObject({ slice: { feature: 'emb' }, threshold: 0.92, severity: 'ticket' });
     expect(drift!.value).toBeLessThan(0.3);
     expect(drift!.message).toContain('the logged answer embeddings');
+    expect(drift!.exemplars).toHaveLength(20);
+    expect(drift!.exemplars.every((id) => Number(id.slice(5)) > 60 && Number(id.slice(5)) <= 120)).toBe(true);
     expect(report.checks.find((c) => c.check === 'answer_drift')!.reason).toContain('logged answer embeddings');
   });
 

@@ -95,8 +95,11 @@ describe('tool_loop', () => {
     const outcome = toolLoop(asOf, [
       { ...row, tenant_id: 'globex', runaway_calls: 60, runaway_cost: 12.5 },
       { ...row, tenant_id: 'acme', runaway_calls: 2, runaway_cost: 0.4 },
-    ], [], DEFAULT_RULES.tool_loop);
+    ], [{ feature: 'refund_copilot', tenant_id: 'globex', hour: '2026-11-04T10:00:00.000Z', runaway_cost: 12.5 }], DEFAULT_RULES.tool_loop);
     expect(outcome.alerts).toHaveLength(1);
+    const series = outcome.alerts[0]!.series;
+    expect(series).toHaveLength(24);
+    expect(series.filter((p) => p.value !== 0)).toEqual([{ t: '2026-11-04T10:00:00.000Z', value: 12.5 }]);
     expect(outcome.alerts[0]).toMatchObject({ slice: { feature: 'refund_copilot', tenant_id: 'globex' }, value: 60, impact: 12.5, severity: 'ticket' });
     expect(outcome.alerts[0]!.message).toContain('burned $12.50');
   });

@@ -47,10 +47,16 @@ describe('model_swap', () => {
   });
 
   it('reports a resolution never seen in the baseline, with its first time and share of traffic', () => {
-    const outcome = modelSwap(asOf, [pair('gpt-4o-2024-08-06', 1600, 4000), pair('gpt-4o-2024-11-20', 400, 0)], [], rules);
+    const shares = [
+      { model_requested: 'gpt-4o', model_resolved: 'gpt-4o-2024-08-06', day: '2026-10-31T12:00:00.000Z', share: 1 },
+      { model_requested: 'gpt-4o', model_resolved: 'gpt-4o-2024-08-06', day: '2026-11-01T12:00:00.000Z', share: 0.6 },
+      { model_requested: 'gpt-4o', model_resolved: 'gpt-4o-2024-11-20', day: '2026-11-01T12:00:00.000Z', share: 0.4 },
+    ];
+    const outcome = modelSwap(asOf, [pair('gpt-4o-2024-08-06', 1600, 4000), pair('gpt-4o-2024-11-20', 400, 0)], shares, rules);
     expect(outcome.alerts).toHaveLength(1);
     expect(outcome.alerts[0]).toMatchObject({ slice: { model_requested: 'gpt-4o', model_resolved: 'gpt-4o-2024-11-20' }, value: 0.4, baseline: 0, window: { from: '2026-11-01T12:00:00.000Z' } });
     expect(outcome.alerts[0]!.message).toContain('40.0% of its traffic');
+    expect(outcome.alerts[0]!.series).toEqual([{ t: '2026-10-31T12:00:00.000Z', value: 0 }, { t: '2026-11-01T12:00:00.000Z', value: 0.4 }]);
   });
 
   it('ignores a handful of stray calls and skips models without a baseline', () => {
@@ -86,19 +92,20 @@ describe('answer_drift', () => {
     // Similarity 0.910: under the 0.92 of logged embeddings, over the 0.90 of the text embedding.
     const rows = [...centroid('baseline', [1, 0, 0]), ...centroid('recent', [1, 0.455, 0])];
     const similarity = 1 / Math.hypot(1, 0.455);
-    const text = answerDrift(asOf, 'text', rows, counts, [], rules);
+    const text = answerDrift(asOf, 'text', { centroids: rows, counts, days: [] }, rules);
     expect(text.alerts).toHaveLength(0);
-    const logged = answerDrift(asOf, 'logged', rows, counts, [], rules);
+    const logged = answerDrift(asOf, 'logged', { centroids: rows, counts, days: [], exemplars: new Map([['search_answer', ['req_far']]]) }, rules);
     expect(logged.alerts).toHaveLength(1);
     expect(logged.alerts[0]!.value).toBeCloseTo(similarity, 4);
     expect(logged.alerts[0]!.threshold).toBe(0.92);
+    expect(logged.alerts[0]!.exemplars).toEqual(['req_far']);
     expect(logged.reason).toContain('the logged answer embeddings');
     expect(text.reason).toContain('hashed word unigrams and bigrams');
   });
 
   it('stays quiet when the answers did not move and skips features with too few answers', () => {
-    expect(answerDrift(asOf, 'logged', [...centroid('baseline', [1, 1, 0]), ...centroid('recent', [2, 2, 0])], counts, [], rules).status).toBe('ok');
-    const few = answerDrift(asOf, 'text', centroid('baseline', [1]), [{ feature: 'search_answer', period: 'baseline', answers: 900 }], [], rules);
+    expect(answerDrift(asOf, 'logged', { centroids: [...centroid('baseline', [1, 1, 0]), ...centroid('recent', [2, 2, 0])], counts, days: [] }, rules).status).toBe('ok');
+    const few = answerDrift(asOf, 'text', { centroids: centroid('baseline', [1]), counts: [{ feature: 'search_answer', period: 'baseline', answers: 900 }], days: [] }, rules);
     expect(few.status).toBe('skipped');
     expect(few.skipped[0]!.reason).toBe('0 recent and 900 baseline answers, under min_answers 50');
   });

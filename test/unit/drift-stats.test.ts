@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { rollingWindows } from '../../shared/drift/rolling';
 import { cosine, pooledMean, pstdev, zScore } from '../../shared/drift/stats';
-import { asOfInstant, bucketMs, windowBefore } from '../../shared/drift/windows';
+import { asOfInstant, windowBefore } from '../../shared/drift/windows';
 
 describe('drift statistics', () => {
   it('pools groups by their sums and counts, never by averaging their means', () => {
@@ -38,11 +39,21 @@ describe('drift statistics', () => {
     expect(cosine(new Map(), a)).toBe(0);
   });
 
-  it('builds half-open windows ending at "now" and chart buckets of at most 200 points', () => {
+  it('builds half-open windows ending at "now"', () => {
     const asOf = asOfInstant('2026-11-04T11:59:59.000Z');
     expect(asOf.toISOString()).toBe('2026-11-04T11:59:59.001Z');
     expect(windowBefore(asOf, 3_600_000, 60_000)).toEqual({ from: '2026-11-04T10:58:59.001Z', to: '2026-11-04T11:58:59.001Z' });
-    expect(bucketMs(24 * 3_600_000)).toBe(15 * 60_000);
-    expect(bucketMs(35 * 86_400_000)).toBe(6 * 3_600_000);
+  });
+});
+
+describe('rolling windows', () => {
+  it('sums consecutive buckets ending at each bucket, empty buckets counting as nothing', () => {
+    const start = (m: number) => new Date(Date.UTC(2026, 10, 4, 10, m)).toISOString();
+    const windows = rollingWindows([{ start: start(0), total: 10, hits: 1 }, { start: start(5), total: 20, hits: 4 }, { start: start(15), total: 30, hits: 9 }], 3, 5 * 60_000);
+    expect(windows).toEqual([
+      { from: start(-10), to: start(5), total: 10, hits: 1 },
+      { from: start(-5), to: start(10), total: 30, hits: 5 },
+      { from: start(5), to: start(20), total: 50, hits: 13 },
+    ]);
   });
 });

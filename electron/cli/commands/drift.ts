@@ -57,7 +57,7 @@ export const driftCommand: Command = {
     try {
       warnSkipped(ingest, io);
       const result = await runDrift(workspace, { asOf, rules, prices });
-      if (!result.ok) throw new UsageError(result.error.message);
+      if (!result.ok) throw result.error.code === 'internal' ? new Error(result.error.message) : new UsageError(result.error.message);
       const report = result.value;
       io.stdout.write(flag(args, 'json') ? JSON.stringify(report) + '\n' : renderReport(report));
       return failsAt(report.alerts, failOn) ? 1 : 0;

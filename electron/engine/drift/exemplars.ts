@@ -16,31 +16,33 @@ const TOOL_KEYS = `list_transform(tool_calls, lambda t: coalesce(t.name, '') || 
 
 interface Evidence {
   readonly where: string;
-  readonly order: string;
+  /** The calls to show first: the highest (`max`) or lowest (`min`) of `key`. */
+  readonly first: 'max' | 'min';
+  readonly key: string;
 }
 
 /** Which calls back an alert of each kind, and which to show first. */
 function evidence(draft: AlertDraft, rules: DriftRules, p: DriftParams): Evidence {
   const kind = draft.kind;
-  if (kind === 'cost_daily' || kind === 'cost_p99' || kind === 'cost_unknown_model') return { where: 'true', order: 'cost_usd DESC NULLS LAST' };
-  if (kind === 'cost_mismatch') return { where: 'error_class IS NULL', order: 'cost_usd DESC NULLS LAST' };
-  if (kind === 'model_swap') return { where: 'true', order: 'ts' };
+  if (kind === 'cost_daily' || kind === 'cost_p99' || kind === 'cost_unknown_model') return { where: 'true', first: 'max', key: 'coalesce(cost_usd, -1)' };
+  if (kind === 'cost_mismatch') return { where: 'error_class IS NULL', first: 'max', key: 'coalesce(cost_usd, -1)' };
+  if (kind === 'model_swap') return { where: 'true', first: 'min', key: 'ts' };
   if (kind === 'faithfulness_drop') {
     const name = p.add(rules.faithfulness_drop.score_name);
     const score = `(SELECT min(s.value) FROM scores s WHERE s.request_id = calls.request_id AND s.name = ${name})`;
-    return { where: `${score} IS NOT NULL`, order: `${score} ASC` };
+    return { where: `${score} IS NOT NULL`, first: 'min', key: score };
   }
   if (kind === 'refusal_spike' || kind === 'refusal_spike_security') {
     const dimension = draft.slice['dimension'];
-    return { where: dimension ? `list_contains(${BLOCKED_DIMENSIONS}, ${p.add(dimension)})` : `coalesce(${IS_BLOCKED}, false)`, order: 'ts DESC' };
+    return { where: dimension ? `list_contains(${BLOCKED_DIMENSIONS}, ${p.add(dimension)})` : `coalesce(${IS_BLOCKED}, false)`, first: 'max', key: 'ts' };
   }
-  if (kind in ERROR_CLASS_SQL) return { where: ERROR_CLASS_SQL[kind as keyof typeof ERROR_CLASS_SQL], order: 'ts' };
-  if (kind === 'ttft_fast_burn' || kind === 'ttft_slow_burn') return { where: `ttft_ms > ${p.num(rules.ttft_slo_burn.slo_ms)}`, order: 'ttft_ms DESC' };
+  if (kind in ERROR_CLASS_SQL) return { where: ERROR_CLASS_SQL[kind as keyof typeof ERROR_CLASS_SQL], first: 'min', key: 'ts' };
+  if (kind === 'ttft_fast_burn' || kind === 'ttft_slow_burn') return { where: `ttft_ms > ${p.num(rules.ttft_slo_burn.slo_ms)}`, first: 'max', key: 'ttft_ms' };
   if (kind === 'tool_loop') {
     const repeats = `list_max(list_transform(${TOOL_KEYS}, lambda k: len(list_filter(${TOOL_KEYS}, lambda x: x = k))))`;
-    return { where: `(len(tool_calls) > ${p.int(rules.tool_loop.max_tool_calls)} OR ${repeats} >= ${p.int(rules.tool_loop.max_repeats)})`, order: 'cost_usd DESC NULLS LAST' };
+    return { where: `(len(tool_calls) > ${p.int(rules.tool_loop.max_tool_calls)} OR ${repeats} >= ${p.int(rules.tool_loop.max_repeats)})`, first: 'max', key: 'coalesce(cost_usd, -1)' };
   }
-  return { where: `output_preview IS NOT NULL AND error_class IS NULL`, order: 'ts DESC' };
+  return { where: `output_preview IS NOT NULL AND error_class IS NULL`, first: 'max', key: 'ts' };
 }
 
 /** Request ids of the calls behind each alert (up to 20 each), in one query for all alerts. */
@@ -50,15 +52,16 @@ export async function findExemplars(db: Db, drafts: readonly AlertDraft[], rules
   const parts: string[] = [];
   drafts.forEach((draft, idx) => {
     if (result[idx]!.length > 0) return;
-    const { where, order } = evidence(draft, rules, p);
+    const { where, first, key } = evidence(draft, rules, p);
     const slice = Object.entries(draft.slice)
       .filter(([column]) => SLICE_COLUMNS.includes(column))
       .map(([column, value]) => `${sliceValue(column)} = ${p.add(value)}`);
     const conditions = [...slice, `ts >= ${p.time(draft.window.from)}`, `ts < ${p.time(draft.window.to)}`, where];
-    parts.push(`(SELECT ${idx} AS idx, request_id, row_number() OVER (ORDER BY ${order}, request_id) AS rank FROM calls WHERE ${conditions.join(' AND ')} QUALIFY rank <= ${MAX_EXEMPLARS})`);
+    // max_by/min_by keep the top N without sorting every matching call; request_id breaks ties.
+    parts.push(`SELECT ${idx} AS idx, ${first}_by(request_id, {'k': ${key}, 'r': request_id}, ${MAX_EXEMPLARS}) AS ids FROM calls WHERE ${conditions.join(' AND ')} AND request_id IS NOT NULL`);
   });
   if (parts.length === 0) return result;
-  const rows = await db.all<{ idx: number; request_id: string }>(`SELECT idx, request_id FROM (${parts.join('\nUNION ALL\n')}) WHERE request_id IS NOT NULL ORDER BY idx, rank`, p.values);
-  for (const row of rows) result[row.idx]!.push(row.request_id);
+  const rows = await db.all<{ idx: number; ids: string[] | null }>(parts.join('\nUNION ALL\n'), p.values);
+  for (const row of rows) result[row.idx]!.push(...(row.ids ?? []));
   return result;
 }

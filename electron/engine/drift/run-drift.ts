@@ -58,9 +58,10 @@ export async function runDrift(workspace: Workspace, options: DriftOptions = {})
   try {
     const rules = options.rules ?? DEFAULT_RULES;
     if (options.asOf !== undefined && Number.isNaN(Date.parse(options.asOf))) return err('usage', `as-of must be an ISO 8601 time (got "${options.asOf}")`);
-    const range = await timeRange(workspace, options.asOf);
+    const asOfIso = options.asOf === undefined ? undefined : new Date(options.asOf).toISOString();
+    const range = await timeRange(workspace, asOfIso);
     if (range.latest === null || range.first === null) return err('bad_input', options.asOf ? `no calls at or before ${options.asOf}` : 'no calls loaded: nothing to check');
-    const asOf = options.asOf ? new Date(options.asOf) : asOfInstant(range.latest);
+    const asOf = asOfIso ? new Date(asOfIso) : asOfInstant(range.latest);
     const ctx: DriftContext = { db: workspace.db, asOf, firstTs: new Date(range.first), rules, prices: options.prices ?? DEFAULT_PRICES };
     const outcomes: { check: CheckId; outcome: CheckOutcome }[] = [];
     for (const check of CHECK_IDS) {
@@ -72,7 +73,7 @@ export async function runDrift(workspace: Workspace, options: DriftOptions = {})
     const exemplars = await findExemplars(workspace.db, drafts, rules);
     const checks: CheckResult[] = outcomes.map(({ check, outcome }) => ({ check, status: outcome.status, reason: outcome.reason, skipped_slices: outcome.skipped.slice(0, 20) }));
     const report: DriftReport = {
-      as_of: options.asOf ? asOf.toISOString() : new Date(range.latest).toISOString(),
+      as_of: asOfIso ?? new Date(range.latest).toISOString(),
       alerts: drafts.map((d, i) => finalizeAlert(d, exemplars[i]!)),
       checks,
     };

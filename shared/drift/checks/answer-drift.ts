@@ -37,8 +37,17 @@ export function embeddingLabel(source: EmbeddingSource): string {
   return source === 'logged' ? 'the logged answer embeddings' : `a local text embedding of output_preview (${TEXT_EMBEDDING.description})`;
 }
 
+export interface AnswerDriftInput {
+  readonly centroids: readonly CentroidRow[];
+  readonly counts: readonly AnswerCountRow[];
+  readonly days: readonly SimilarityDayRow[];
+  /** Per feature, request ids of recent answers least like the baseline, first. */
+  readonly exemplars?: ReadonlyMap<string, readonly string[]>;
+}
+
 /** answer_drift: cosine similarity of the recent answer centroid to the baseline centroid, per feature. */
-export function answerDrift(asOf: Date, source: EmbeddingSource, centroids: readonly CentroidRow[], counts: readonly AnswerCountRow[], days: readonly SimilarityDayRow[], rules: RulesOf<'answer_drift'>): CheckOutcome {
+export function answerDrift(asOf: Date, source: EmbeddingSource, input: AnswerDriftInput, rules: RulesOf<'answer_drift'>): CheckOutcome {
+  const { centroids, counts, days } = input;
   const windows = answerDriftWindows(asOf, rules);
   const threshold = source === 'logged' ? rules.min_similarity_embedding : rules.min_similarity_text;
   const features = [...new Set(counts.map((c) => c.feature))].sort();
@@ -70,6 +79,7 @@ export function answerDrift(asOf: Date, source: EmbeddingSource, centroids: read
       security: false,
       impact: (1 - similarity) * n('recent'),
       series: boundSeries(days.filter((d) => d.feature === feature).map((d) => ({ t: d.day, value: round(d.similarity) }))),
+      exemplars: input.exemplars?.get(feature) ?? [],
     });
   }
   const result = outcome(alerts, judged, skipped, 'features');

@@ -2,6 +2,7 @@ import type { AlertDraft, CheckOutcome, Severity, SkippedSlice } from '../types'
 import type { RulesOf } from '../rules';
 import { outcome, pct, seriesAround, skip, sliceLabel } from '../outcome';
 import { round } from '../stats';
+import { type RollingWindow, rollingWindows } from '../rolling';
 import { HOUR_MS, MINUTE_MS, windowBefore } from '../windows';
 
 /** Calls and typed errors of one slice (provider or feature) in one window of `window_minutes`. */
@@ -16,8 +17,8 @@ export interface ErrorWindowRow {
   readonly empty_completion: number;
 }
 
-export const ERROR_KINDS = ['rate_limit_429', 'provider_5xx', 'context_overflow', 'empty_completion'] as const;
-export type ErrorKind = (typeof ERROR_KINDS)[number];
+const ERROR_KINDS = ['rate_limit_429', 'provider_5xx', 'context_overflow', 'empty_completion'] as const;
+type ErrorKind = (typeof ERROR_KINDS)[number];
 
 interface KindSpec {
   readonly severity: Severity;
@@ -33,30 +34,6 @@ const KINDS: Record<ErrorKind, KindSpec> = {
   context_overflow: { severity: 'ticket', label: 'context overflows', threshold: (r) => r.rate_context_overflow, minutes: (r) => Math.max(r.overflow_window_minutes, r.window_minutes) },
   empty_completion: { severity: 'warn', label: 'empty completions', threshold: (r) => r.rate_empty, minutes: (r) => r.window_minutes },
 };
-
-interface Window {
-  readonly start: string;
-  readonly requests: number;
-  readonly errors: number;
-}
-
-/** Windows of `span` consecutive buckets ending at each bucket (rolling), from per-bucket counts. */
-function rolling(rows: readonly ErrorWindowRow[], kind: ErrorKind, span: number, bucketMs: number): Window[] {
-  const byStart = new Map(rows.map((r) => [Date.parse(r.window_start), r]));
-  return rows.map((r) => {
-    const end = Date.parse(r.window_start);
-    let requests = 0;
-    let errors = 0;
-    for (let i = 0; i < span; i++) {
-      const b = byStart.get(end - i * bucketMs);
-      if (b) {
-        requests += b.requests;
-        errors += b[kind];
-      }
-    }
-    return { start: new Date(end - (span - 1) * bucketMs).toISOString(), requests, errors };
-  });
-}
 
 /** error_rate_spike: typed error rates per provider and feature in short windows; the worst window of each slice and kind. */
 export function errorRateSpike(asOf: Date, rows: readonly ErrorWindowRow[], rules: RulesOf<'error_rate_spike'>): CheckOutcome {
@@ -84,15 +61,15 @@ export function errorRateSpike(asOf: Date, rows: readonly ErrorWindowRow[], rule
     for (const kind of ERROR_KINDS) {
       const spec = KINDS[kind];
       const minutes = spec.minutes(rules);
-      const windows = rolling(group, kind, Math.max(1, Math.round(minutes / rules.window_minutes)), bucketMs).filter((w) => w.requests >= rules.min_requests);
-      const worst = windows.reduce<Window | undefined>((best, w) => (!best || w.errors / w.requests > best.errors / best.requests ? w : best), undefined);
+      const buckets = group.map((r) => ({ start: r.window_start, total: r.requests, hits: r[kind] }));
+      const windows = rollingWindows(buckets, Math.max(1, Math.round(minutes / rules.window_minutes)), bucketMs).filter((w) => w.total >= rules.min_requests);
+      const worst = windows.reduce<RollingWindow | undefined>((best, w) => (!best || w.hits / w.total > best.hits / best.total ? w : best), undefined);
       if (!worst) continue;
-      const rate = worst.errors / worst.requests;
+      const rate = worst.hits / worst.total;
       const threshold = spec.threshold(rules);
-      if (rate <= threshold || worst.errors < rules.min_errors) continue;
+      if (rate <= threshold || worst.hits < rules.min_errors) continue;
       const overall = group.reduce((s, r) => s + r[kind], 0) / totalRequests;
-      const from = worst.start;
-      const to = new Date(Date.parse(from) + minutes * MINUTE_MS).toISOString();
+      const { from, to } = worst;
       alerts.push({
         check: 'error_rate_spike',
         kind,
@@ -103,9 +80,9 @@ export function errorRateSpike(asOf: Date, rows: readonly ErrorWindowRow[], rule
         value: round(rate),
         baseline: round(overall),
         threshold,
-        message: `${spec.label} on ${sliceLabel(slice)} reached ${pct(rate)} of ${worst.requests} requests in the ${minutes} minutes from ${from} (threshold ${pct(threshold)}; ${pct(overall, 2)} over the last ${rules.lookback_hours} h).`,
+        message: `${spec.label} on ${sliceLabel(slice)} reached ${pct(rate)} of ${worst.total} requests in the ${minutes} minutes from ${from} (threshold ${pct(threshold)}; ${pct(overall, 2)} over the last ${rules.lookback_hours} h).`,
         security: false,
-        impact: worst.errors,
+        impact: worst.hits,
         series: seriesAround(group.map((r) => ({ t: r.window_start, value: r.requests > 0 ? round(r[kind] / r.requests) : null })), from),
       });
     }

@@ -1,4 +1,4 @@
-import type { AlertDraft, CheckOutcome, SkippedSlice } from '../types';
+import type { AlertDraft, CheckOutcome, SeriesPoint, SkippedSlice } from '../types';
 import type { RulesOf } from '../rules';
 import { boundSeries, outcome, pct, skip } from '../outcome';
 import { round } from '../stats';
@@ -28,6 +28,13 @@ export interface ResolutionSharePoint {
 
 export function modelSwapWindows(asOf: Date, rules: RulesOf<'model_swap'>) {
   return { recent: windowBefore(asOf, rules.recent_days * DAY_MS), baseline: windowBefore(asOf, rules.baseline_days * DAY_MS, rules.recent_days * DAY_MS) };
+}
+
+/** The daily share of one resolution, 0 on the days the requested model resolved elsewhere (the baseline). */
+function shareSeries(points: readonly ResolutionSharePoint[], requested: string, resolved: string): SeriesPoint[] {
+  const days = [...new Set(points.filter((p) => p.model_requested === requested).map((p) => p.day))];
+  const share = new Map(points.filter((p) => p.model_requested === requested && p.model_resolved === resolved).map((p) => [p.day, p.share]));
+  return boundSeries(days.map((day) => ({ t: day, value: round(share.get(day) ?? 0) })));
 }
 
 /** model_swap: a model_requested that starts resolving to a model_resolved never seen for it in the baseline. */
@@ -60,7 +67,7 @@ export function modelSwap(asOf: Date, rows: readonly ResolutionRow[], series: re
       message: `${row.model_requested} now resolves to ${row.model_resolved}, never seen for it in the baseline: first at ${row.first_seen}, ${pct(share)} of its traffic since (${row.recent_calls} calls).`,
       security: false,
       impact: row.recent_calls,
-      series: boundSeries(series.filter((p) => p.model_requested === row.model_requested && p.model_resolved === row.model_resolved).map((p) => ({ t: p.day, value: round(p.share) }))),
+      series: shareSeries(series, row.model_requested, row.model_resolved),
     });
   }
   const uniqueSkipped = [...new Map(skipped.map((s) => [s.slice['model_requested'], s])).values()];

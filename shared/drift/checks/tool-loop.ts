@@ -1,4 +1,4 @@
-import type { AlertDraft, CheckOutcome } from '../types';
+import type { AlertDraft, CheckOutcome, SeriesPoint } from '../types';
 import type { RulesOf } from '../rules';
 import { boundSeries, outcome, sliceLabel, usd } from '../outcome';
 import { round } from '../stats';
@@ -23,6 +23,17 @@ export interface LoopHourRow {
   readonly runaway_cost: number;
 }
 
+/** Money burned by runaway calls per hour of the window, 0 for the hours without any. */
+function hourlyBurn(asOf: Date, windowHours: number, hours: readonly LoopHourRow[]): SeriesPoint[] {
+  const cost = new Map(hours.map((h) => [Date.parse(h.hour), h.runaway_cost]));
+  return boundSeries(
+    Array.from({ length: windowHours }, (_, i) => {
+      const start = asOf.getTime() - (i + 1) * HOUR_MS;
+      return { t: new Date(start).toISOString(), value: round(cost.get(start) ?? 0, 6) };
+    }),
+  );
+}
+
 /** tool_loop: runaway agent loops per feature and tenant, with the money they burned. */
 export function toolLoop(asOf: Date, rows: readonly LoopRow[], hours: readonly LoopHourRow[], rules: RulesOf<'tool_loop'>): CheckOutcome {
   const window = windowBefore(asOf, rules.window_hours * HOUR_MS);
@@ -43,7 +54,7 @@ export function toolLoop(asOf: Date, rows: readonly LoopRow[], hours: readonly L
       message: `${sliceLabel(slice)}: ${row.runaway_calls} of ${row.calls} calls in the last ${rules.window_hours} h ran away (up to ${row.max_tool_calls} tool calls, the same ${row.top_tool ?? 'tool'} call repeated up to ${row.max_repeats} times; limits ${rules.max_tool_calls} and ${rules.max_repeats}) and burned ${usd(row.runaway_cost)}.`,
       security: false,
       impact: row.runaway_cost,
-      series: boundSeries(hours.filter((h) => h.feature === row.feature && h.tenant_id === row.tenant_id).map((h) => ({ t: h.hour, value: round(h.runaway_cost, 6) }))),
+      series: hourlyBurn(asOf, rules.window_hours, hours.filter((h) => h.feature === row.feature && h.tenant_id === row.tenant_id)),
     });
   }
   return outcome(alerts, rows.length, [], 'feature and tenant pairs with tool calls');

@@ -2,6 +2,7 @@ import type { AlertDraft, CheckOutcome, SkippedSlice } from '../types';
 import type { RulesOf } from '../rules';
 import { outcome, pct, seriesAround, skip, sliceLabel } from '../outcome';
 import { round } from '../stats';
+import { rollingWindows } from '../rolling';
 import { DAY_MS, HOUR_MS, MINUTE_MS, windowBefore } from '../windows';
 
 /** The bucket TTFT counts come in; burn windows are whole numbers of buckets. */
@@ -41,21 +42,8 @@ interface Burn {
 
 function rollingBurns(rows: readonly TtftBucketRow[], hours: number, objective: number): Burn[] {
   const bucketMs = TTFT_BUCKET_MINUTES * MINUTE_MS;
-  const span = Math.max(1, Math.round((hours * HOUR_MS) / bucketMs));
-  const byStart = new Map(rows.map((r) => [Date.parse(r.bucket_start), r]));
-  return rows.map((r) => {
-    const last = Date.parse(r.bucket_start);
-    let requests = 0;
-    let slow = 0;
-    for (let i = 0; i < span; i++) {
-      const b = byStart.get(last - i * bucketMs);
-      if (b) {
-        requests += b.requests;
-        slow += b.slow;
-      }
-    }
-    return { from: new Date(last - (span - 1) * bucketMs).toISOString(), to: new Date(last + bucketMs).toISOString(), requests, burn: burnRate(slow, requests, objective) };
-  });
+  const buckets = rows.map((r) => ({ start: r.bucket_start, total: r.requests, hits: r.slow }));
+  return rollingWindows(buckets, Math.max(1, Math.round((hours * HOUR_MS) / bucketMs)), bucketMs).map((w) => ({ from: w.from, to: w.to, requests: w.total, burn: burnRate(w.hits, w.total, objective) }));
 }
 
 /** ttft_slo_burn: multi-window burn rates of the TTFT SLO per slice; the worst window in the lookback. */

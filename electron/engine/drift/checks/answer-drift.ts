@@ -3,6 +3,7 @@ import { type AnswerCountRow, answerDrift, answerDriftWindows, type CentroidRow,
 import { sliceValue } from '../../../../shared/drift/sql-fragments';
 import { TEXT_EMBEDDING } from '../../../../shared/drift/text-embedding';
 import { skippedCheck } from '../../../../shared/drift/outcome';
+import { MAX_EXEMPLARS } from '../../../../shared/drift/report';
 import type { CheckOutcome } from '../../../../shared/drift/types';
 import { type DriftContext, DriftParams } from '../context';
 
@@ -44,13 +45,13 @@ function answers(ctx: DriftContext, p: DriftParams, source: EmbeddingSource, siz
   const present = source === 'logged' ? 'embedding IS NOT NULL AND len(embedding) > 0' : `output_preview IS NOT NULL AND trim(output_preview) <> ''`;
   return `
     WITH sampled AS MATERIALIZED (
-      SELECT ${sliceValue('feature')} AS feature, CASE WHEN ${recent} THEN 'recent' ELSE 'baseline' END AS period,
+      SELECT request_id, ${sliceValue('feature')} AS feature, CASE WHEN ${recent} THEN 'recent' ELSE 'baseline' END AS period,
         ${p.bucket(ctx.asOf, DAY_MS)} AS day, output_preview, embedding
       FROM calls
       WHERE ts >= ${p.time(w.baseline.from)} AND ts < ${p.time(w.recent.to)}
         AND hash(request_id) % ${HASH_BUCKETS} < CASE ${quota.join(' ')} ELSE 0 END
         AND error_class IS NULL AND coalesce(finish_reason, '') <> 'content_filter')
-    SELECT feature, period, day, output_preview, embedding FROM sampled WHERE ${present}`;
+    SELECT request_id, feature, period, day, output_preview, embedding FROM sampled WHERE ${present}`;
 }
 
 /**
@@ -59,10 +60,12 @@ function answers(ctx: DriftContext, p: DriftParams, source: EmbeddingSource, siz
  * are one vector per call.
  */
 function texts(ctx: DriftContext, p: DriftParams, source: EmbeddingSource, sizes: readonly GroupSize[]): string {
-  if (source === 'logged') return `SELECT feature, period, day, row_number() OVER () AS tid, 1 AS n, embedding FROM (${answers(ctx, p, source, sizes)})`;
+  if (source === 'logged') return `SELECT feature, period, day, row_number() OVER () AS tid, 1 AS n, [request_id] AS requests, embedding FROM (${answers(ctx, p, source, sizes)})`;
   return `
-    SELECT feature, period, day, dense_rank() OVER (ORDER BY output_preview) AS tid, n, output_preview
-    FROM (SELECT feature, period, day, output_preview, count(*) AS n FROM (${answers(ctx, p, source, sizes)}) GROUP BY ALL)`;
+    SELECT feature, period, day, dense_rank() OVER (ORDER BY output_preview) AS tid, n, requests, output_preview
+    FROM (
+      SELECT feature, period, day, output_preview, count(*) AS n, list(request_id ORDER BY request_id)[1:${MAX_EXEMPLARS}] AS requests
+      FROM (${answers(ctx, p, source, sizes)}) GROUP BY ALL)`;
 }
 
 /** Each distinct answer as a unit vector, one row per non-zero dimension: (tid, dim, value). */
@@ -93,6 +96,20 @@ async function embeddingSource(ctx: DriftContext): Promise<EmbeddingSource> {
   return (row?.n ?? 0) > 0 ? 'logged' : 'text';
 }
 
+/** Per feature, recent answers least like the baseline centroid first: the exemplars of a drift alert. */
+async function farthestAnswers(ctx: DriftContext): Promise<Map<string, string[]>> {
+  const rows = await ctx.db.all<{ feature: string; exemplars: string[] }>(`
+    WITH base AS (${WEIGHTED('t.period')}),
+    recent AS (SELECT feature, tid, flatten(list(requests ORDER BY day)) AS requests FROM ${TEXTS} WHERE period = 'recent' GROUP BY ALL),
+    sims AS (
+      SELECT r.feature, r.tid, any_value(r.requests) AS requests, coalesce(sum(v.value * b.value), 0) AS dot
+      FROM recent r JOIN ${VECTORS} v USING (tid) LEFT JOIN base b ON b.feature = r.feature AND b.dim = v.dim AND b.period = 'baseline'
+      GROUP BY ALL)
+    -- rounded: float sums in parallel differ in the last bits, and the order must not
+    SELECT feature, flatten(list(requests ORDER BY round(dot, 9), tid))[1:${MAX_EXEMPLARS}] AS exemplars FROM sims GROUP BY ALL`);
+  return new Map(rows.map((r) => [r.feature, r.exemplars]));
+}
+
 export async function runAnswerDrift(ctx: DriftContext): Promise<CheckOutcome> {
   const source = await embeddingSource(ctx);
   const sizes = await groupSizes(ctx);
@@ -112,7 +129,7 @@ export async function runAnswerDrift(ctx: DriftContext): Promise<CheckOutcome> {
       dots AS (SELECT d.feature, d.day, sum(d.value * b.value) AS dot FROM daily d JOIN base b ON b.feature = d.feature AND b.dim = d.dim AND b.period = 'baseline' GROUP BY ALL)
       SELECT dn.feature, dn.day, coalesce(dots.dot, 0) / nullif(dn.norm * bn.norm, 0) AS similarity
       FROM daily_norm dn JOIN base_norm bn USING (feature) LEFT JOIN dots USING (feature, day)`);
-    return answerDrift(ctx.asOf, source, centroids, counts, days, ctx.rules.answer_drift);
+    return answerDrift(ctx.asOf, source, { centroids, counts, days, exemplars: await farthestAnswers(ctx) }, ctx.rules.answer_drift);
   } finally {
     await ctx.db.exec(`DROP TABLE IF EXISTS ${TEXTS}`);
     await ctx.db.exec(`DROP TABLE IF EXISTS ${VECTORS}`);

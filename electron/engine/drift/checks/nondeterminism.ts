@@ -17,33 +17,26 @@ function answered(ctx: DriftContext, p: DriftParams): string {
       AND coalesce(finish_reason, '') <> 'content_filter'`;
 }
 
-async function repeats(ctx: DriftContext): Promise<RepeatRow[]> {
+/** Repeated prompts per feature and prompt_version, over the window and per day, in one scan. */
+async function repeats(ctx: DriftContext): Promise<{ rows: RepeatRow[]; days: RepeatDayRow[] }> {
   const p = new DriftParams();
   const sql = `
     WITH prompts AS (
-      SELECT feature, prompt_version, messages_hash, count(*) AS n, count(DISTINCT response_hash) AS answers,
-        min_by(request_id, response_hash) AS a, max_by(request_id, response_hash) AS b
-      FROM (${answered(ctx, p)}) GROUP BY ALL HAVING count(*) >= 2)
-    SELECT feature, prompt_version, count(*) AS repeated_prompts, count(*) FILTER (answers > 1) AS divergent_prompts,
+      SELECT feature, prompt_version, day, messages_hash, grouping(day) = 1 AS whole, count(*) AS n, count(DISTINCT response_hash) AS answers,
+        min_by(request_id, {'h': response_hash, 'r': request_id}) AS a, max_by(request_id, {'h': response_hash, 'r': request_id}) AS b
+      FROM (${answered(ctx, p)})
+      GROUP BY GROUPING SETS ((feature, prompt_version, messages_hash), (feature, prompt_version, day, messages_hash))
+      HAVING count(*) >= 2)
+    SELECT feature, prompt_version, day, whole, count(*) AS repeated_prompts, count(*) FILTER (answers > 1) AS divergent_prompts,
       coalesce(sum(n) FILTER (answers > 1), 0) AS divergent_calls,
       coalesce(list({'messages_hash': messages_hash, 'a': a, 'b': b} ORDER BY n DESC, messages_hash) FILTER (answers > 1), [])[1:10] AS examples
-    FROM prompts GROUP BY ALL ORDER BY feature, prompt_version`;
-  return ctx.db.all<RepeatRow & Record<string, unknown>>(sql, p.values);
-}
-
-async function repeatDays(ctx: DriftContext): Promise<RepeatDayRow[]> {
-  const p = new DriftParams();
-  const sql = `
-    WITH prompts AS (
-      SELECT feature, prompt_version, day, messages_hash, count(DISTINCT response_hash) AS answers
-      FROM (${answered(ctx, p)}) GROUP BY ALL HAVING count(*) >= 2)
-    SELECT feature, prompt_version, day, count(*) AS repeated_prompts, count(*) FILTER (answers > 1) AS divergent_prompts
-    FROM prompts GROUP BY ALL`;
-  return ctx.db.all<RepeatDayRow & Record<string, unknown>>(sql, p.values);
+    FROM prompts GROUP BY ALL ORDER BY feature, prompt_version, day`;
+  const all = await ctx.db.all<RepeatRow & RepeatDayRow & { whole: boolean } & Record<string, unknown>>(sql, p.values);
+  return { rows: all.filter((r) => r.whole), days: all.filter((r) => !r.whole) };
 }
 
 export async function runNondeterminism(ctx: DriftContext): Promise<CheckOutcome> {
-  const rows = await repeats(ctx);
+  const { rows, days } = await repeats(ctx);
   if (rows.length === 0) return skippedCheck(`no prompt sent twice at temperature ${ctx.rules.nondeterminism.max_temperature} or below (with messages_hash and response_hash) in the last ${ctx.rules.nondeterminism.window_days} days`);
-  return nondeterminism(ctx.asOf, rows, await repeatDays(ctx), ctx.rules.nondeterminism);
+  return nondeterminism(ctx.asOf, rows, days, ctx.rules.nondeterminism);
 }

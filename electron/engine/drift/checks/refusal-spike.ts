@@ -2,10 +2,10 @@ import { type BlockRow, refusalSpike, refusalWindows } from '../../../../shared/
 import { sliceValue } from '../../../../shared/drift/sql-fragments';
 import type { CheckOutcome } from '../../../../shared/drift/types';
 import { BLOCK_ACTIONS } from '../../../../shared/domain/guardrail';
-import { IS_BLOCKED } from '../../../../shared/query/filter';
 import { sqlString } from '../../../../shared/query/sql';
 import { type DriftContext, DriftParams } from '../context';
 
+/** The distinct dimensions of a call's blocking decisions: empty when nothing blocked it (the block rate's test). */
 const BLOCKED_DIMENSIONS = `list_distinct(list_transform(
   list_filter(guardrail_decisions, lambda g: lower(g.action) IN (${BLOCK_ACTIONS.map(sqlString).join(', ')})),
   lambda g: lower(coalesce(g.dimension, 'unknown'))))`;
@@ -17,11 +17,11 @@ async function blockRows(ctx: DriftContext): Promise<BlockRow[]> {
   const recentFrom = p.time(w.recent.from);
   const sql = `
     WITH c AS MATERIALIZED (
-      SELECT ${sliceValue('feature')} AS feature, guardrail_decisions,
+      SELECT ${sliceValue('feature')} AS feature, ${BLOCKED_DIMENSIONS} AS dims,
         CASE WHEN ts >= ${recentFrom} THEN 0 ELSE 1 + CAST(floor((epoch_ms(${recentFrom}) - epoch_ms(ts)) / 86400000) AS INTEGER) END AS bucket
       FROM calls WHERE ts >= ${p.time(w.baseline.from)} AND ts < ${p.time(w.recent.to)}),
-    totals AS (SELECT feature, bucket, count(*) AS requests, count(*) FILTER (coalesce(${IS_BLOCKED}, false)) AS blocks FROM c GROUP BY ALL),
-    dims AS (SELECT feature, bucket, dimension, count(*) AS blocks FROM (SELECT feature, bucket, unnest(${BLOCKED_DIMENSIONS}) AS dimension FROM c) GROUP BY ALL),
+    totals AS (SELECT feature, bucket, count(*) AS requests, count(*) FILTER (len(dims) > 0) AS blocks FROM c GROUP BY ALL),
+    dims AS (SELECT feature, bucket, dimension, count(*) AS blocks FROM (SELECT feature, bucket, unnest(dims) AS dimension FROM c) GROUP BY ALL),
     pairs AS (SELECT DISTINCT feature, dimension FROM dims)
     SELECT feature, '' AS dimension, bucket, requests, blocks FROM totals
     UNION ALL

@@ -6,7 +6,7 @@ import { HOUR_MS } from '../../../../shared/drift/windows';
 import { type DriftContext, DriftParams } from '../context';
 
 /** Calls with tool calls in the window, each with its longest run of one (tool, args) and whether it ran away. */
-export function toolCallsSql(ctx: DriftContext, p: DriftParams): string {
+function toolCallsSql(ctx: DriftContext, p: DriftParams): string {
   const rules = ctx.rules.tool_loop;
   const maxRepeats = p.int(rules.max_repeats);
   return `
@@ -20,25 +20,22 @@ export function toolCallsSql(ctx: DriftContext, p: DriftParams): string {
     FROM (SELECT *, CASE WHEN n >= ${maxRepeats} THEN list_max(list_transform(keys, lambda k: len(list_filter(keys, lambda x: x = k)))) ELSE 1 END AS reps FROM c)`;
 }
 
-async function loops(ctx: DriftContext): Promise<LoopRow[]> {
+/** Per feature and tenant (whole window) and per hour, in one scan: the window's totals and the hourly burn. */
+async function loopRows(ctx: DriftContext): Promise<{ rows: LoopRow[]; hours: LoopHourRow[] }> {
   const p = new DriftParams();
   const sql = `
-    SELECT feature, tenant_id, count(*) AS calls, count(*) FILTER (runaway) AS runaway_calls, coalesce(sum(cost) FILTER (runaway), 0) AS runaway_cost,
+    SELECT feature, tenant_id, hour, grouping(hour) = 1 AS whole,
+      count(*) AS calls, count(*) FILTER (runaway) AS runaway_calls, coalesce(sum(cost) FILTER (runaway), 0) AS runaway_cost,
       coalesce(max(n) FILTER (runaway), 0) AS max_tool_calls, coalesce(max(reps) FILTER (runaway), 0) AS max_repeats, mode(first_tool) FILTER (runaway) AS top_tool
-    FROM (${toolCallsSql(ctx, p)}) GROUP BY ALL ORDER BY feature, tenant_id`;
-  return ctx.db.all<LoopRow & Record<string, unknown>>(sql, p.values);
-}
-
-async function loopHours(ctx: DriftContext): Promise<LoopHourRow[]> {
-  const p = new DriftParams();
-  const sql = `
-    SELECT feature, tenant_id, ${p.bucket(ctx.asOf, HOUR_MS)} AS hour, sum(cost) AS runaway_cost
-    FROM (${toolCallsSql(ctx, p)}) WHERE runaway GROUP BY ALL`;
-  return ctx.db.all<LoopHourRow & Record<string, unknown>>(sql, p.values);
+    FROM (SELECT *, ${p.bucket(ctx.asOf, HOUR_MS)} AS hour FROM (${toolCallsSql(ctx, p)}))
+    GROUP BY GROUPING SETS ((feature, tenant_id), (feature, tenant_id, hour))
+    ORDER BY feature, tenant_id, hour`;
+  const all = await ctx.db.all<LoopRow & LoopHourRow & { whole: boolean } & Record<string, unknown>>(sql, p.values);
+  return { rows: all.filter((r) => r.whole), hours: all.filter((r) => !r.whole && r.runaway_cost > 0) };
 }
 
 export async function runToolLoop(ctx: DriftContext): Promise<CheckOutcome> {
-  const rows = await loops(ctx);
+  const { rows, hours } = await loopRows(ctx);
   if (rows.length === 0) return skippedCheck(`no calls with tool calls in the last ${ctx.rules.tool_loop.window_hours} h`);
-  return toolLoop(ctx.asOf, rows, await loopHours(ctx), ctx.rules.tool_loop);
+  return toolLoop(ctx.asOf, rows, hours, ctx.rules.tool_loop);
 }
