@@ -1,4 +1,6 @@
+import { filterFromParams, withFilter } from './filter-url';
 import { routeHash } from './route';
+import { useRoute } from './use-route';
 import type { ViewSpec } from './view-spec';
 
 const GROUPS: readonly { id: ViewSpec['group']; label: string }[] = [
@@ -8,6 +10,8 @@ const GROUPS: readonly { id: ViewSpec['group']; label: string }[] = [
 ];
 
 export function Navigation({ views, current }: { views: readonly ViewSpec[]; current: string }) {
+  // The slice (filters, range) follows the user from view to view; each view's own state does not.
+  const slice = withFilter(new URLSearchParams(), filterFromParams(useRoute().params));
   return (
     <nav className="app-nav" aria-label="Views">
       {GROUPS.map((group) => {
@@ -19,7 +23,7 @@ export function Navigation({ views, current }: { views: readonly ViewSpec[]; cur
             <ul>
               {items.map((view) => (
                 <li key={view.id}>
-                  <a href={routeHash(view.id)} data-testid={`nav-${view.id}`} aria-current={view.id === current ? 'page' : undefined} title={view.shortcut}>
+                  <a href={routeHash(view.id, slice)} data-testid={`nav-${view.id}`} aria-current={view.id === current ? 'page' : undefined} title={view.shortcut}>
                     {view.title}
                   </a>
                 </li>

@@ -5,7 +5,7 @@ import type { ChartOption } from './EChart';
 export function baseOption(colors: ChartColors, options: { legend?: boolean; yName?: string; yLog?: boolean } = {}): ChartOption {
   const axisLine = { lineStyle: { color: colors.border } };
   return {
-    grid: { left: 56, right: 16, top: options.legend ? 36 : 16, bottom: 28, containLabel: false },
+    grid: { left: 56, right: 16, top: options.legend ? 48 : 24, bottom: 28, containLabel: false },
     legend: options.legend ? { type: 'scroll', top: 0, textStyle: { color: colors.fg }, pageTextStyle: { color: colors.muted } } : undefined,
     xAxis: { type: 'time', axisLine, axisLabel: { color: colors.muted, hideOverlap: true }, splitLine: { show: false } },
     yAxis: {

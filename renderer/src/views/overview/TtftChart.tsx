@@ -3,7 +3,7 @@ import { useApi } from '../../app/workspace';
 import { baseOption, TIME_BRUSH } from '../../charts/axes';
 import { ChartPanel } from '../../charts/ChartPanel';
 import { type ChartOption, EChart } from '../../charts/EChart';
-import { formatCount, formatMs, formatTime } from '../../charts/format';
+import { formatCount, formatMs } from '../../charts/format';
 import { points, seriesRows, sum } from '../../charts/series';
 import { chartLabel, groupFilterValue, PLAIN_TOOLTIP } from '../../charts/tooltip';
 import { useThemeColors } from '../../charts/use-theme-colors';
@@ -76,7 +76,7 @@ export function TtftChart({ slice, by, setBy }: { slice: SliceControls; by: stri
           legend: toggleGroup,
         }}
       />
-      <p className="chart-hint">Drag across the chart to zoom to a time range{data ? ` · ${formatTime(Number(data.rows[0]?.['bucket'] ?? 0))} …` : ''}</p>
+      <p className="chart-hint">Drag across the chart to set the time range; click a line or legend entry to filter. Buckets of {data?.interval ?? '…'}.</p>
     </ChartPanel>
   );
 }
