@@ -58,7 +58,10 @@ describe('acting on an incident in the browser: drift, review, gold, PII', () =>
   it('saves the reviewer name in the settings', async () => {
     const { page, problems } = await app.open();
     await page.getByTestId('nav-settings').click();
-    await page.getByTestId('setting-reviewer').fill('rita');
+    const reviewer = page.getByTestId('setting-reviewer');
+    await expect.poll(() => reviewer.inputValue()).not.toBe('');
+    await reviewer.fill('rita');
+    await expect.poll(() => reviewer.inputValue()).toBe('rita');
     await page.getByTestId('settings-save').click();
     await page.getByText('Saved.').waitFor();
     expect(JSON.parse(await readFile(join(app.home, 'config', 'settings.json'), 'utf8'))).toMatchObject({ reviewer: 'rita' });

@@ -13,6 +13,7 @@ describe('the API contract', () => {
       saveLabel: { requestId: 'req_1', verdict: 'pass' },
       saveLabels: { requestIds: ['req_1'], verdict: null },
       exportGold: { out: 'gold.jsonl' },
+      exportCalls: { format: 'csv' },
     };
     for (const name of METHOD_NAMES) expect(parse(name, minimal[name] ?? {}), name).toBe(true);
   });

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Settings as SettingsValue, ThemeSetting } from '../../../../shared/api/methods/settings';
 import { THEMES } from '../../../../shared/api/methods/settings';
 import type { AppError } from '../../../../shared/api/result';
@@ -26,8 +26,14 @@ export function Settings() {
     setSaved(s);
     setForm({ reviewer: s.reviewer, pricesFile: s.pricesFile ?? '', rulesFile: s.rulesFile ?? '', cacheDir: s.cacheDir ?? '', theme: s.theme });
   };
+  const edited = useRef(false);
   useEffect(() => {
-    void api.getSettings({}).then((r) => (r.ok ? load(r.value) : setError(r.error)));
+    void api.getSettings({}).then((r) => {
+      // A late answer never overwrites what the user has typed meanwhile.
+      if (edited.current) return;
+      if (r.ok) load(r.value);
+      else setError(r.error);
+    });
   }, [api]);
 
   const save = async () => {
@@ -44,7 +50,10 @@ export function Settings() {
   const field = (name: 'reviewer' | 'pricesFile' | 'rulesFile' | 'cacheDir', label: string, hint: string) => (
     <label className="setting">
       <span>{label}</span>
-      <input data-testid={`setting-${name}`} value={form[name]} placeholder={hint} onChange={(e) => setForm({ ...form, [name]: e.target.value })} />
+      <input data-testid={`setting-${name}`} value={form[name]} placeholder={hint} onChange={(e) => {
+          edited.current = true;
+          setForm({ ...form, [name]: e.target.value });
+        }} />
     </label>
   );
   return (
