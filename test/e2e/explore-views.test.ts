@@ -102,7 +102,6 @@ describe('explore views in the browser', () => {
     await waterfall.waitFor();
     const kinds = await waterfall.getByTestId('waterfall-span').evaluateAll((els) => els.map((e) => e.getAttribute('data-kind')));
     expect(kinds).toContain('generate');
-    await screenshot(page, 'call-detail');
     await page.keyboard.press('Escape');
     await expect.poll(() => detail.count()).toBe(0);
 
@@ -127,6 +126,7 @@ describe('explore views in the browser', () => {
     const kinds = new Set(await waterfall.getByTestId('waterfall-span').evaluateAll((els) => els.map((e) => e.getAttribute('data-kind'))));
     expect(kinds.has('generate')).toBe(true);
     expect(kinds.has('guardrail') || kinds.has('retrieve') || kinds.has('tool')).toBe(true);
+    await screenshot(page, 'call-detail');
     expect(problems).toEqual([]);
   });
 

@@ -41,6 +41,22 @@ describe('chart and export methods over HTTP', () => {
     expect(a.total).toBeLessThanOrEqual(calls);
   });
 
+  it('rolls score means over 7 days, weighted by volume, with the sample counts', async () => {
+    const { points } = value(await s.api.scoreTrend({}));
+    const faithfulness = points.filter((p) => p.name === 'faithfulness');
+    expect(faithfulness.length).toBeGreaterThan(0);
+    let window = 0;
+    for (const p of faithfulness) {
+      window += p.count;
+      expect(p.windowCount).toBe(window);
+      expect(p.mean).toBeGreaterThanOrEqual(0);
+      expect(p.mean).toBeLessThanOrEqual(1);
+    }
+    const billing = value(await s.api.scoreTrend({ filter: { where: { feature: ['billing_bot'] } } }));
+    const count = (list: readonly { name: string; count: number }[]) => list.filter((p) => p.name === 'faithfulness').reduce((n, p) => n + p.count, 0);
+    expect(count(billing.points)).toBeLessThan(count(points));
+  });
+
   it('exports the slice to CSV and JSONL and refuses to overwrite a file', async () => {
     const filter = { where: { feature: ['billing_bot'] } };
     const expected = value(await s.api.tablePage({ filter, limit: 1 })).total;

@@ -3,12 +3,14 @@ import type { Session } from '../session';
 import { exportCalls } from '../explore/export-calls';
 import { latencyHistogram } from '../explore/latency-histogram';
 import { scatterSample } from '../explore/scatter-sample';
+import { scoreTrend } from '../explore/score-trend';
 import type { HandlerGroup } from './handlers';
 
 export function exploreChartHandlers(session: Session): HandlerGroup<keyof typeof EXPLORE_CHART_METHODS> {
   return {
     latencyHistogram: (request) => latencyHistogram(session.workspace, request),
     scatterSample: ({ filter, limit }) => scatterSample(session.workspace, filter, limit),
+    scoreTrend: ({ filter }) => scoreTrend(session.workspace, filter),
     exportCalls: (request) => exportCalls(session.workspace, request),
   };
 }

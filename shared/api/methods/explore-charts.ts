@@ -18,6 +18,18 @@ export interface ScatterPoint {
   readonly totalMs: number;
 }
 
+export interface ScoreTrendPoint {
+  readonly name: string;
+  /** YYYY-MM-DD (UTC). */
+  readonly day: string;
+  /** Scores that day. */
+  readonly count: number;
+  /** Volume-weighted mean over the 7 days ending that day. */
+  readonly mean: number;
+  /** Scores in those 7 days. */
+  readonly windowCount: number;
+}
+
 export interface ExportResult {
   readonly path: string;
   readonly rows: number;
@@ -39,6 +51,10 @@ export const EXPLORE_CHART_METHODS = {
   scatterSample: method<{ readonly points: readonly ScatterPoint[]; readonly total: number }>()(
     z.strictObject({ filter: Filter.default({}), limit: z.number().int().min(10).max(20_000).default(2000) }),
     'A repeatable random sample of (tokens_out, total_ms) per call: the decode-bound check.',
+  ),
+  scoreTrend: method<{ readonly points: readonly ScoreTrendPoint[] }>()(
+    z.strictObject({ filter: Filter.default({}) }),
+    'Per score name (faithfulness, ...) and day: the volume-weighted 7-day rolling mean and sample counts, for the calls of the slice.',
   ),
   exportCalls: method<ExportResult>()(
     z.strictObject({

@@ -17,8 +17,9 @@ import './open.css';
 export function Open() {
   const api = useApi();
   const { workspace, refresh } = useWorkspace();
-  const { navigate } = useRoute();
-  const [text, setText] = useState('');
+  const { navigate, params } = useRoute();
+  // The desktop menu's "Open from S3" lands here with s3=1.
+  const [text, setText] = useState(params.get('s3') ? 's3://' : '');
   const [busy, setBusy] = useState(false);
   const [progress, setProgress] = useState<IngestProgress | undefined>(undefined);
   const [error, setError] = useState<AppError | undefined>(undefined);
@@ -65,7 +66,7 @@ export function Open() {
           }}
         >
           <label htmlFor="open-sources">Files, folders, globs or s3:// URIs, one per line (or drop them here)</label>
-          <textarea id="open-sources" data-testid="open-sources" rows={3} value={text} onChange={(e) => setText(e.target.value)} spellCheck={false} placeholder="/var/log/llm/*.jsonl&#10;s3://bucket/traces/2026-11-01/" />
+          <textarea id="open-sources" autoFocus={Boolean(params.get('s3'))} data-testid="open-sources" rows={3} value={text} onChange={(e) => setText(e.target.value)} spellCheck={false} placeholder="/var/log/llm/*.jsonl&#10;s3://bucket/traces/2026-11-01/" />
           <div className="open-actions">
             <button type="submit" disabled={busy || !text.trim()} data-testid="open-submit">
               Open

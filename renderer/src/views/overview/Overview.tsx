@@ -12,6 +12,7 @@ import { DecodeScatter } from './DecodeScatter';
 import { ErrorsChart } from './ErrorsChart';
 import { Kpis } from './Kpis';
 import { LatencyChart } from './LatencyChart';
+import { ScoreChart } from './ScoreChart';
 import { TtftChart, TTFT_SPLITS } from './TtftChart';
 import { TtftHistogram } from './TtftHistogram';
 import './overview.css';
@@ -55,6 +56,7 @@ export function Overview() {
           <ErrorsChart slice={slice} overall={overall} />
           <BlockChart slice={slice} requests={group?.requests ?? 0} />
           <DecodeScatter slice={slice} openCall={calls.open} />
+          <ScoreChart slice={slice} />
         </div>
       </section>
     </ExploreLayout>
