@@ -7,6 +7,7 @@ import { journalPathFor } from '../../electron/engine/review/journal-path';
 import { writeSmallDemo } from '../helpers/api-server';
 import { cli } from '../helpers/cli';
 import { writeLines } from '../helpers/temp';
+import { screenshot } from './explore-helpers';
 import { type AppUnderTest, startApp } from './helpers/app';
 
 const CARD = '4111 1111 1111 1111';
@@ -32,12 +33,17 @@ function plantedCall(): Record<string, unknown> {
   };
 }
 
-const current = (page: Page) => page.getByTestId('review-current').getAttribute('data-request-id');
-
-async function screenshot(page: Page, name: string): Promise<void> {
-  await mkdir('test/artifacts/screenshots', { recursive: true });
-  await page.screenshot({ path: `test/artifacts/screenshots/${name}.png` });
+/** Opens a label field with its key and waits until typing goes into it. */
+async function edit(page: Page, key: 'n' | 'e', text: string): Promise<void> {
+  await page.keyboard.press(key);
+  const field = key === 'n' ? 'label-note' : 'label-expected';
+  await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(field);
+  await page.keyboard.type(text);
+  await page.keyboard.press('Enter');
+  await page.getByTestId(field).waitFor({ state: 'detached' });
 }
+
+const current = (page: Page) => page.getByTestId('review-current').getAttribute('data-request-id');
 
 describe('acting on an incident in the browser: drift, review, gold, PII', () => {
   let app: AppUnderTest;
@@ -101,20 +107,13 @@ describe('acting on an incident in the browser: drift, review, gold, PII', () =>
       await expect.poll(() => current(page)).not.toBe(id);
     };
     await label(async () => {
-      await page.keyboard.press('n');
-      await page.getByTestId('label-note').waitFor();
-      await page.keyboard.type('leaks the card number');
-      await page.keyboard.press('Enter');
+      await edit(page, 'n', 'leaks the card number');
       await page.keyboard.press('2');
       await page.keyboard.press('f');
     });
     await label(async () => {
-      await page.keyboard.press('n');
-      await page.keyboard.type('retried into a rate limit');
-      await page.keyboard.press('Enter');
-      await page.keyboard.press('e');
-      await page.keyboard.type('an answer after one retry');
-      await page.keyboard.press('Enter');
+      await edit(page, 'n', 'retried into a rate limit');
+      await edit(page, 'e', 'an answer after one retry');
       await page.keyboard.press('f');
     });
     await label(() => page.keyboard.press('p'));
@@ -160,6 +159,7 @@ describe('acting on an incident in the browser: drift, review, gold, PII', () =>
     await page.getByTestId('nav-pii').click();
     await page.getByTestId('pii-findings').waitFor();
     expect(Number(await page.getByTestId('pii-count-pan').getAttribute('data-count'))).toBeGreaterThan(0);
+    await screenshot(page, 'act-pii');
     await page.goto(`${new URL(page.url()).origin}/#/review?queue=errors&id=${PLANTED}`);
     const input = page.getByTestId('review-current').getByTestId('call-input');
     await expect.poll(() => input.textContent()).toContain('[PAN]');

@@ -1,4 +1,3 @@
-import { useEffect, useRef } from 'react';
 import { FAILURE_REASONS, type FailureReason } from '../../../../shared/review/label-event';
 import type { CurrentLabel } from '../../../../shared/review/replay';
 import { PlainText } from '../../components/PlainText';
@@ -13,13 +12,11 @@ export const EMPTY_DRAFT: LabelDraft = { note: '', expected: '', reason: null };
 
 /** A text field of the draft, opened by its key (n, e): Enter keeps the text, Escape drops the edit. */
 function DraftField({ field, value, onDone }: { field: 'note' | 'expected'; value: string; onDone: (text: string | null) => void }) {
-  const input = useRef<HTMLInputElement>(null);
-  useEffect(() => input.current?.focus(), []);
   return (
     <label>
       {field === 'note' ? 'Note ' : 'Expected answer '}
       <input
-        ref={input}
+        autoFocus
         data-testid={`label-${field}`}
         defaultValue={value}
         onKeyDown={(e) => {

@@ -159,7 +159,11 @@ export function Review() {
       const { save, move, undo, saveError } = latest.current;
       if (action.kind === 'verdict') void save(action.verdict);
       else if (action.kind === 'move' && !saveError) move(action.by);
-      else if (action.kind === 'edit') setEditing(action.field);
+      else if (action.kind === 'edit') {
+        // Keys typed before the field has focus are text, not commands.
+        latest.current.editing = action.field;
+        setEditing(action.field);
+      }
       else if (action.kind === 'reason') setDraft((d) => ({ ...d, reason: action.reason }));
       else if (action.kind === 'undo') void undo();
     };
