@@ -115,6 +115,22 @@ describe('drift, PII, review, gold and settings over HTTP', () => {
     expect(pii.more).toBe(0);
   });
 
+  it("reruns drift with the settings' rules file", async () => {
+    const rules = join(s.dir, 'rules.yaml');
+    await writeFile(rules, 'checks:\n  tool_loop: false\n  cost_anomaly: false\n');
+    value(await s.api.saveSettings({ rulesFile: rules }));
+    try {
+      const report = value(await s.api.runDrift({}));
+      const status = (check: string) => report.checks.find((c) => c.check === check);
+      expect(status('tool_loop')).toMatchObject({ status: 'skipped', reason: 'disabled by the rules file' });
+      expect(status('cost_anomaly')).toMatchObject({ status: 'skipped', reason: 'disabled by the rules file' });
+      expect(status('error_rate_spike')?.reason).not.toBe('disabled by the rules file');
+    } finally {
+      value(await s.api.saveSettings({ rulesFile: null }));
+    }
+    expect(value(await s.api.runDrift({})).checks.find((c) => c.check === 'tool_loop')?.reason).not.toBe('disabled by the rules file');
+  });
+
   it('shows a failed save as an error and keeps the label unsaved', async () => {
     const journal = journalPathFor(db);
     const before = await readFile(journal, 'utf8');
