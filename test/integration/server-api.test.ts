@@ -54,7 +54,7 @@ describe('the contract over HTTP (browser mode)', () => {
     await expect.poll(() => s.events.filter((e) => e.type === 'ingestProgress').length).toBeGreaterThan(0);
     const info = value(await s.api.workspaceInfo({}));
     expect(info.report?.rows.calls).toBe(total);
-    expect(info.coverage['ttft_ms']).toBeGreaterThan(0.9);
+    expect(info.coverage['ttft_ms']).toBeGreaterThan(0.8);
   });
 
   it('lists columns with their roles and coverage', async () => {
