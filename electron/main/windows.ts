@@ -1,4 +1,4 @@
-import { BrowserWindow, type WebContents } from 'electron';
+import { app, BrowserWindow, type WebContents } from 'electron';
 import type { AppEvent } from '../../shared/api/app-events';
 import { IPC_EVENT_CHANNEL } from '../../shared/api/ipc-channels';
 import type { UserDirs } from '../engine/user-dirs';
@@ -31,7 +31,7 @@ export class Windows {
       minHeight: 640,
       title: 'TraceLens',
       show: false,
-      webPreferences: { ...WEB_PREFERENCES, preload: PRELOAD },
+      webPreferences: { ...WEB_PREFERENCES, preload: PRELOAD, devTools: !app.isPackaged },
     });
     const contents = window.webContents;
     const send = (event: AppEvent) => {

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { err, type Result } from '../../shared/api/result';
 import { fromWire, toWire } from '../../shared/api/wire';
 import { dispatch } from '../engine/api/dispatch';
+import { EngineError } from '../engine/errors';
 import type { Handlers } from '../engine/api/handlers';
 import { isLoopbackHost, SECURITY_HEADERS } from '../security/policy';
 import { hasToken, newToken } from './auth';
@@ -26,6 +27,8 @@ export interface ServerOptions {
 }
 
 export interface RunningServer {
+  /** The address the socket is bound to. */
+  readonly address: string;
   readonly port: number;
   readonly token: string;
   /** The address to open, token included. */
@@ -111,11 +114,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   });
   server.requestTimeout = 0;
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(error.code === 'EADDRINUSE' ? new EngineError('usage', `port ${options.port} is in use: pick another with --port, or leave it out for a free one`) : error),
+    );
     server.listen(options.port ?? 0, LOOPBACK, () => resolve());
   });
-  port = (server.address() as AddressInfo).port;
+  const bound = server.address() as AddressInfo;
+  port = bound.port;
   return {
+    address: bound.address,
     port,
     token,
     url: `http://${LOOPBACK}:${port}/?token=${token}`,

@@ -27,7 +27,7 @@ export function resolveStaticPath(root: string, urlPath: string): string | undef
   if (decoded.includes('\0')) return undefined;
   const relative = normalize(decoded).replace(/^([/\\])+/, '');
   const full = join(root, relative);
-  return full === root || full.startsWith(root.endsWith(sep) ? root : root + sep) ? full : undefined;
+  return full.startsWith(root.endsWith(sep) ? root : root + sep) ? full : undefined;
 }
 
 /** Serves the built renderer; paths without a file extension get index.html (the app routes itself). */

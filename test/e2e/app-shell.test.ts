@@ -1,5 +1,7 @@
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SliceGroup } from '../../shared/query/slice';
+import { writeSmallDemo } from '../helpers/api-server';
 import { cliJson } from '../helpers/cli';
 import { type AppUnderTest, startApp } from './helpers/app';
 
@@ -36,6 +38,24 @@ describe('the app in the browser (tracelens serve)', () => {
     await page.getByTestId('theme-toggle').click();
     expect(await page.evaluate(() => document.documentElement.dataset['theme'])).toBe('dark');
     expect(await background()).not.toBe(light);
+    expect(problems).toEqual([]);
+  });
+
+  it('follows a newly opened workspace without a reload (events over the event stream)', async () => {
+    const other = await writeSmallDemo(join(app.home, 'other'), { days: 1, callsPerDay: 150 });
+    const { groups } = await cliJson<{ groups: SliceGroup[] }>('slice', other, '--by', 'feature');
+    const { page, problems } = await app.open();
+    const kpi = page.getByTestId('kpi-requests');
+    await kpi.waitFor();
+    const opened = await page.evaluate(async (source) => {
+      const token = sessionStorage.getItem('tracelens.token') ?? '';
+      const response = await fetch('/api/call/openSources', { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` }, body: JSON.stringify({ sources: [source] }) });
+      return ((await response.json()) as { ok: boolean }).ok;
+    }, other);
+    expect(opened).toBe(true);
+    const total = groups.reduce((n, g) => n + g.requests, 0);
+    await expect.poll(async () => Number((await kpi.textContent())!.replace(/[^0-9]/g, ''))).toBe(total);
+    await expect.poll(() => page.getByTestId('workspace-title').textContent()).toBe('other');
     expect(problems).toEqual([]);
   });
 

@@ -164,6 +164,7 @@ describe('the contract over HTTP (browser mode)', () => {
   });
 
   it('listens on the loopback interface only', async () => {
+    expect(s.server.address).toBe('127.0.0.1');
     const external = Object.values(networkInterfaces()).flat().filter((i) => i && !i.internal && i.family === 'IPv4').map((i) => i!.address);
     for (const address of external) {
       const reached = await new Promise<boolean>((resolve) => {

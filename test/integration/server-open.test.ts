@@ -53,4 +53,14 @@ describe('opening workspaces over HTTP', () => {
     expect(missing).toEqual({ ok: false, error: { code: 'not_found', message: expect.stringContaining('nope.jsonl') } });
     expect(value(await s.api.workspaceInfo({})).title).toBe('saved.duckdb');
   });
+
+  it('tracelens serve: bad sources and a busy port are one-line errors (exit 2)', async () => {
+    const missing = await cli('serve', join(s.dir, 'nope.jsonl'));
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toBe(`tracelens serve: no such file or folder: ${join(s.dir, 'nope.jsonl')}\n`);
+    const busy = await cli('serve', demo, '--port', String(s.server.port));
+    expect(busy.code).toBe(2);
+    expect(busy.stderr).toBe(`tracelens serve: port ${s.server.port} is in use: pick another with --port, or leave it out for a free one\n`);
+    expect((await cli('serve', '--port', 'eighty')).stderr).toContain('--port must be a port number');
+  });
 });

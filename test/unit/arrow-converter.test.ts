@@ -2,6 +2,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { tableFromIPC } from 'apache-arrow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resultToArrow } from '../../electron/engine/arrow';
+import { decodeArrow, tableRows } from '../../renderer/src/api/arrow';
 
 describe('DuckDB results as Arrow IPC', () => {
   let instance: DuckDBInstance;
@@ -51,5 +52,12 @@ describe('DuckDB results as Arrow IPC', () => {
     const table = await query(`SELECT 1::BIGINT AS n, 'x' AS s WHERE false`);
     expect(table.numRows).toBe(0);
     expect(table.schema.fields.map((f) => [f.name, String(f.type)])).toEqual([['n', 'Int64'], ['s', 'Utf8']]);
+  });
+
+  it('decodes in the renderer into plain rows: exact Int64 as numbers, timestamps as epoch milliseconds', async () => {
+    const result = await (await instance.connect()).runAndReadAll(
+      `SELECT 42::BIGINT AS n, 9007199254740993::BIGINT AS big, TIMESTAMPTZ '2026-11-04 10:00:00+00' AS ts, 'x' AS s, NULL::DOUBLE AS d`,
+    );
+    expect(tableRows(decodeArrow(resultToArrow(result)))).toEqual([{ n: 42, big: '9007199254740993', ts: Date.parse('2026-11-04T10:00:00Z'), s: 'x', d: null }]);
   });
 });

@@ -2,6 +2,8 @@ import type { Command } from '../command';
 import { runDesktop } from '../desktop';
 import { SERVE_OPTIONS, serveUntilStopped } from './serve';
 
+const { db: _db, ...OPEN_OPTIONS } = SERVE_OPTIONS;
+
 /** A desktop session is worth opening the browser for; CI logs and SSH sessions are not. */
 function canShowBrowser(): boolean {
   if (!process.stdout.isTTY) return false;
@@ -11,8 +13,8 @@ function canShowBrowser(): boolean {
 export const openCommand: Command = {
   name: 'open',
   summary: 'the desktop app on SOURCE... (no SOURCE: the demo dataset); browser mode when Electron cannot start',
-  usage: 'tracelens open [SOURCE...] [--port N] [--json]',
-  options: SERVE_OPTIONS,
+  usage: 'tracelens open [SOURCE...] [--port N] [--browser] [--json]',
+  options: OPEN_OPTIONS,
   async run(args, io) {
     const failure = await runDesktop(args.positionals);
     if (failure === undefined) return 0;

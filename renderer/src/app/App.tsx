@@ -33,7 +33,7 @@ const MENU_VIEWS: Readonly<Record<MenuCommand, [string, string]>> = {
 function Shell() {
   const route = useRoute();
   const view = findView(route.view);
-  const { api } = useWorkspace();
+  const { api, version } = useWorkspace();
   const { navigate } = route;
   useEffect(
     () =>
@@ -50,7 +50,7 @@ function Shell() {
       <Navigation views={VIEWS} current={view?.id ?? ''} />
       <main className="app-main" data-testid={`view-${view?.id ?? 'none'}`}>
         {view ? (
-          <ErrorBoundary key={view.id}>
+          <ErrorBoundary key={`${view.id}:${version}`}>
             <view.Component />
           </ErrorBoundary>
         ) : null}

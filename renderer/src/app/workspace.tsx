@@ -9,6 +9,8 @@ interface WorkspaceContextValue {
   readonly workspace: Loadable<WorkspaceInfo>;
   /** Reloads the workspace info (after opening sources). */
   readonly refresh: () => void;
+  /** Bumped whenever a workspace opens: the shell remounts the view, so its queries run on the new data. */
+  readonly version: number;
 }
 
 const WorkspaceContext = createContext<WorkspaceContextValue | undefined>(undefined);
@@ -16,16 +18,19 @@ const WorkspaceContext = createContext<WorkspaceContextValue | undefined>(undefi
 /** The API client and the open workspace, for every view. */
 export function WorkspaceProvider({ children, api = getApi() }: { children: ReactNode; api?: ApiWithEvents }) {
   const [workspace, setWorkspace] = useState<Loadable<WorkspaceInfo>>({ state: 'loading' });
+  const [version, setVersion] = useState(0);
   const refresh = useCallback(() => {
     api.workspaceInfo({}).then((result) => setWorkspace(result.ok ? { state: 'ok', value: result.value } : { state: 'error', error: result.error }));
   }, [api]);
   useEffect(() => {
     refresh();
     return api.onEvent((event) => {
-      if (event.type === 'workspaceOpened') refresh();
+      if (event.type !== 'workspaceOpened') return;
+      setVersion((v) => v + 1);
+      refresh();
     });
   }, [api, refresh]);
-  return <WorkspaceContext.Provider value={{ api, workspace, refresh }}>{children}</WorkspaceContext.Provider>;
+  return <WorkspaceContext.Provider value={{ api, workspace, refresh, version }}>{children}</WorkspaceContext.Provider>;
 }
 
 export function useWorkspace(): WorkspaceContextValue {
