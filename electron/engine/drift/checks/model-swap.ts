@@ -3,43 +3,52 @@ import { modelSwap, modelSwapWindows, type ResolutionRow, type ResolutionSharePo
 import type { CheckOutcome } from '../../../../shared/drift/types';
 import { type DriftContext, DriftParams } from '../context';
 
-function calls(ctx: DriftContext, p: DriftParams): string {
+const DAYS = 'drift_model_days';
+
+/** One scan: calls per (model_requested, model_resolved, day), split at the start of the recent window. */
+function dailySql(ctx: DriftContext, p: DriftParams): string {
   const w = modelSwapWindows(ctx.asOf, ctx.rules.model_swap);
   return `
-    SELECT model_requested, model_resolved, ts, ts >= ${p.time(w.recent.from)} AS recent,
-      ${p.bucket(ctx.asOf, DAY_MS)} AS day
+    SELECT model_requested, model_resolved, ${p.bucket(ctx.asOf, DAY_MS)} AS day, ts >= ${p.time(w.recent.from)} AS recent,
+      count(*) AS n, min(ts) AS first_ts
     FROM calls
-    WHERE model_requested IS NOT NULL AND model_resolved IS NOT NULL AND ts >= ${p.time(w.baseline.from)} AND ts < ${p.time(w.recent.to)}`;
+    WHERE model_requested IS NOT NULL AND model_resolved IS NOT NULL AND ts >= ${p.time(w.baseline.from)} AND ts < ${p.time(w.recent.to)}
+    GROUP BY ALL`;
 }
 
 async function resolutions(ctx: DriftContext): Promise<ResolutionRow[]> {
   const p = new DriftParams();
   const sql = `
-    WITH c AS MATERIALIZED (${calls(ctx, p)}),
-    pairs AS (
-      SELECT model_requested, model_resolved, count(*) FILTER (recent) AS recent_calls, count(*) FILTER (NOT recent) AS baseline_calls,
-        min(ts) FILTER (recent) AS first_seen
-      FROM c GROUP BY ALL),
-    requested AS (SELECT model_requested, count(*) FILTER (NOT recent) AS requested_baseline_calls FROM c GROUP BY ALL),
+    WITH pairs AS (
+      SELECT model_requested, model_resolved, coalesce(sum(n) FILTER (recent), 0) AS recent_calls, coalesce(sum(n) FILTER (NOT recent), 0) AS baseline_calls,
+        min(first_ts) FILTER (recent) AS first_seen
+      FROM ${DAYS} GROUP BY ALL),
+    requested AS (SELECT model_requested, coalesce(sum(n) FILTER (NOT recent), 0) AS requested_baseline_calls FROM ${DAYS} GROUP BY ALL),
     since AS (
-      -- calls of model_requested from each call on: read at the pair's first call (no inequality join)
-      SELECT model_requested, model_resolved, ts, count(*) OVER (PARTITION BY model_requested ORDER BY ts DESC) AS requested_since_first_seen
-      FROM c WHERE recent AND model_requested IN (SELECT model_requested FROM pairs WHERE baseline_calls = 0 AND recent_calls > 0))
-    SELECT pairs.*, requested.requested_baseline_calls, coalesce(max(since.requested_since_first_seen), 0) AS requested_since_first_seen
-    FROM pairs JOIN requested USING (model_requested) LEFT JOIN since ON since.model_requested = pairs.model_requested AND since.model_resolved = pairs.model_resolved AND since.ts = pairs.first_seen
-    GROUP BY ALL ORDER BY pairs.model_requested, pairs.model_resolved`;
+      -- only new resolutions (rare) go back to the calls: how much of the requested model's traffic came after each first appeared
+      SELECT np.model_requested, np.model_resolved, count(*) AS requested_since_first_seen
+      FROM (SELECT * FROM pairs WHERE baseline_calls = 0 AND recent_calls > 0) np
+      JOIN calls c ON c.model_requested = np.model_requested
+      WHERE c.ts >= np.first_seen AND c.ts < ${p.time(ctx.asOf)} AND c.model_resolved IS NOT NULL
+      GROUP BY ALL)
+    SELECT pairs.*, requested.requested_baseline_calls, coalesce(since.requested_since_first_seen, 0) AS requested_since_first_seen
+    FROM pairs JOIN requested USING (model_requested) LEFT JOIN since USING (model_requested, model_resolved)
+    ORDER BY model_requested, model_resolved`;
   return ctx.db.all<ResolutionRow & Record<string, unknown>>(sql, p.values);
 }
 
 async function shares(ctx: DriftContext): Promise<ResolutionSharePoint[]> {
-  const p = new DriftParams();
-  const sql = `
-    WITH c AS (${calls(ctx, p)}),
-    n AS (SELECT model_requested, model_resolved, day, count(*) AS calls FROM c GROUP BY ALL)
-    SELECT model_requested, model_resolved, day, calls / sum(calls) OVER (PARTITION BY model_requested, day) AS share FROM n`;
-  return ctx.db.all<ResolutionSharePoint & Record<string, unknown>>(sql, p.values);
+  return ctx.db.all<ResolutionSharePoint & Record<string, unknown>>(`
+    WITH n AS (SELECT model_requested, model_resolved, day, sum(n) AS calls FROM ${DAYS} GROUP BY ALL)
+    SELECT model_requested, model_resolved, day, calls / sum(calls) OVER (PARTITION BY model_requested, day) AS share FROM n`);
 }
 
 export async function runModelSwap(ctx: DriftContext): Promise<CheckOutcome> {
-  return modelSwap(ctx.asOf, await resolutions(ctx), await shares(ctx), ctx.rules.model_swap);
+  const p = new DriftParams();
+  await ctx.db.exec(`CREATE OR REPLACE TEMP TABLE ${DAYS} AS ${dailySql(ctx, p)}`, p.values);
+  try {
+    return modelSwap(ctx.asOf, await resolutions(ctx), await shares(ctx), ctx.rules.model_swap);
+  } finally {
+    await ctx.db.exec(`DROP TABLE IF EXISTS ${DAYS}`);
+  }
 }
