@@ -33,6 +33,11 @@ describe('explore views in the browser', () => {
     expect(new URL(page.url()).hash).toContain('w.feature=billing_bot');
     expect(await facet.getAttribute('aria-pressed')).toBe('true');
 
+    // Hovering a chart draws its tooltip inside the canvas (no HTML, nothing the CSP refuses).
+    const cost = (await page.getByTestId('chart-cost').boundingBox())!;
+    await page.mouse.move(cost.x + cost.width / 2, cost.y + cost.height / 2);
+    await page.waitForTimeout(200);
+
     // Drag across the middle of the TTFT timeline: the range lands in the URL and the count is the engine's for it.
     const box = (await ttft.boundingBox())!;
     await page.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.6);
@@ -163,6 +168,16 @@ describe('explore views in the browser', () => {
     await page.getByTestId('nav-open').click();
     await expect.poll(() => numberOf(page.getByTestId('report-calls'))).toBe(total);
     await screenshot(page, 'open-dark');
+    // Opening a source again from the view: the report is the new workspace's.
+    await page.getByTestId('open-sources').fill(app.sources.join('\n'));
+    await page.getByTestId('open-submit').click();
+    // The view starts afresh once the workspace is open (the form is empty again).
+    await expect.poll(() => page.getByTestId('open-sources').inputValue(), { timeout: 30_000 }).toBe('');
+    await expect.poll(() => numberOf(page.getByTestId('report-calls'))).toBe(total);
+    const missing = join(app.home, 'no-such-dump.jsonl');
+    await page.getByTestId('open-sources').fill(missing);
+    await page.getByTestId('open-submit').click();
+    await expect.poll(async () => (await page.getByTestId('error').textContent()) ?? '').toContain('no-such-dump.jsonl');
     await page.getByTestId('nav-overview').click();
     await page.getByTestId('chart-ttft').waitFor();
     await screenshot(page, 'overview-dark');

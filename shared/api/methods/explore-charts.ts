@@ -61,7 +61,7 @@ export const EXPLORE_CHART_METHODS = {
       filter: Filter.default({}),
       columns: z.array(TableColumn).min(1).max(64).optional(),
       sort: z.array(z.strictObject({ column: SortColumn, desc: z.boolean().default(false) })).max(4).default([]),
-      format: z.enum(['csv', 'jsonl']),
+      format: z.enum(['csv', 'jsonl']).default('csv'),
       /** Absolute path of the file to write; by default a new file in the Downloads folder. */
       path: z.string().min(1).max(4096).optional(),
     }),
