@@ -67,6 +67,7 @@ export function Review() {
   const [draft, setDraft] = useState<LabelDraft>(EMPTY_DRAFT);
   const [editing, setEditing] = useState<'note' | 'expected' | null>(null);
   const [saving, setSaving] = useState(false);
+  const inFlight = useRef(false);
   const [saveError, setSaveError] = useState<AppError | null>(null);
   const [notice, setNotice] = useState('');
   const [saved, setSaved] = useState<Saved>({});
@@ -103,7 +104,9 @@ export function Review() {
 
   const save = useCallback(
     async (verdict: 'pass' | 'fail') => {
-      if (!currentId || saving) return;
+      // A ref, not state: two quick key presses must not both start a save.
+      if (!currentId || inFlight.current) return;
+      inFlight.current = true;
       setSaving(true);
       const result = await api.saveLabel({
         requestId: currentId,
@@ -112,6 +115,7 @@ export function Review() {
         expected: draft.expected || null,
         reason: verdict === 'fail' ? draft.reason : null,
       });
+      inFlight.current = false;
       setSaving(false);
       if (!result.ok) {
         setSaveError(result.error);
@@ -123,7 +127,7 @@ export function Review() {
       setVersion((v) => v + 1);
       move(1);
     },
-    [api, currentId, draft, saving, move],
+    [api, currentId, draft, move],
   );
 
   const clear = useCallback(async () => {
