@@ -87,6 +87,19 @@ export function casesFor(d: Dataset, options: CaseOptions): BenchCase[] {
   return [...ingestCases(d), ...queryCases(d), ...peerCases(d, options.pandas, options.pandasReps(d.calls))];
 }
 
+/** A folder of many small dumps (one per service and hour, say): per-file overhead is what it measures. */
+export function folderCase(folder: string, files: number, calls: number): BenchCase {
+  return {
+    id: `ingest-folder-${sizeName(calls)}`,
+    group: 'ingest',
+    title: `ingest a folder of ${files} JSONL files, ${sizeName(calls)} calls`,
+    a: tl('tracelens-ingest', { file: folder }),
+    b: duck('duckdb-ingest', { file: join(folder, '*.jsonl'), reader: 'json' }),
+    input: folder,
+    verify: rowsAre(calls),
+  };
+}
+
 /** A dump larger than DuckDB's memory limit, loaded into a workspace file: must finish by spilling to disk. */
 export function spillCase(file: string, calls: number): BenchCase {
   const db = join(DATA_DIR, 'spill-run.duckdb');

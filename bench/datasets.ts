@@ -1,5 +1,5 @@
 import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
-import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { DuckDBInstance } from '@duckdb/node-api';
@@ -55,7 +55,7 @@ async function cached(target: string, build: (tmp: string) => Promise<void>, log
   if (await isCached(marker)) return;
   const started = performance.now();
   const tmp = `${target}.partial`;
-  await rm(tmp, { force: true });
+  await rm(tmp, { recursive: true, force: true });
   await build(tmp);
   await rename(tmp, target);
   await writeFile(marker, DATA_VERSION);
@@ -174,6 +174,32 @@ export async function ensureRepeated(source: string, copies: number, log: (m: st
   return target;
 }
 
-export async function fileMb(path: string): Promise<number> {
-  return (await stat(path)).size / 1024 / 1024;
+/** `source` split into `parts` files of consecutive lines, in a folder: a dump as many services write it. */
+export async function ensureFolder(source: string, parts: number, log: (m: string) => void): Promise<string> {
+  const target = source.replace(/\.jsonl$/, `-${parts}-files`);
+  await cached(target, async (tmp) => {
+    await mkdir(tmp, { recursive: true });
+    const lines = Number((await readFile(source, 'utf8').then((t) => t.split('\n').length - 1)));
+    const perPart = Math.ceil(lines / parts);
+    let out: WriteStream | undefined;
+    let lineNo = 0;
+    for await (const line of createInterface({ input: createReadStream(source), crlfDelay: Infinity })) {
+      if (lineNo % perPart === 0) {
+        if (out) await close(out);
+        out = createWriteStream(join(tmp, `part-${String(lineNo / perPart).padStart(4, '0')}.jsonl`));
+      }
+      await write(out!, line + '\n');
+      lineNo++;
+    }
+    if (out) await close(out);
+  }, log);
+  return target;
+}
+
+export async function sizeMb(path: string): Promise<number> {
+  const info = await stat(path);
+  if (!info.isDirectory()) return info.size / 1024 / 1024;
+  const entries = await readdir(path);
+  const sizes = await Promise.all(entries.map((e) => stat(join(path, e)).then((s) => s.size)));
+  return sizes.reduce((a, b) => a + b, 0) / 1024 / 1024;
 }

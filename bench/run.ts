@@ -4,8 +4,8 @@ import { cpus, freemem, loadavg, totalmem } from 'node:os';
 import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { renderTable } from '../electron/cli/table';
-import { type BenchCase, casesFor, spillCase } from './cases';
-import { ensureDataset, ensureRepeated, fileMb } from './datasets';
+import { type BenchCase, casesFor, folderCase, spillCase } from './cases';
+import { ensureDataset, ensureFolder, ensureRepeated, sizeMb } from './datasets';
 import { type Measured, measure, PYTHON, type Runner } from './measure';
 import { DATA_DIR, RESULTS_FILE } from './paths';
 import type { CaseResult, SideSummary, TargetResult } from './results';
@@ -54,7 +54,7 @@ async function runOnce(c: BenchCase, runner: Runner): Promise<Measured> {
 
 /** Runs a case's sides alternately (A B A B ...), each run in a fresh process. */
 async function runCase(c: BenchCase): Promise<CaseResult> {
-  const inputMb = c.input ? await fileMb(c.input) : null;
+  const inputMb = c.input ? await sizeMb(c.input) : null;
   const base = { id: c.id, group: c.group, title: c.title, inputMb: inputMb === null ? null : Math.round(inputMb) };
   if (c.pending) return { ...base, note: c.pending };
   const a: Measured[] = [];
@@ -123,6 +123,7 @@ async function main(): Promise<void> {
   for (const n of sizes) {
     const d = await ensureDataset(n, log);
     cases.push(...casesFor(d, { pandas, pandasReps: (calls) => (calls >= 1_000_000 ? 1 : REPS) }));
+    if (n === 100_000) cases.push(folderCase(await ensureFolder(d.jsonl, 150, log), 150, n));
   }
   let spill: BenchCase | undefined;
   if (!opts.quick) {
