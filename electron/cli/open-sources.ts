@@ -36,7 +36,7 @@ export async function openSources(args: ParsedArgs, io: CommandIo, options: { re
     if (sources.length > 1) throw new UsageError('open a workspace file on its own, or load dumps: not both in one command');
     return { workspace: await Workspace.open({ path: sources[0]!, readOnly: options.readOnly }) };
   }
-  const files = await resolveSources(sources, resolveOptionsFrom(args));
+  const files = await resolveSources(sources, resolveOptionsFrom(args, io));
   const workspace = await Workspace.open();
   const progress = terminalProgress(io.stderr);
   try {

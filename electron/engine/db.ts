@@ -80,6 +80,14 @@ export class Db {
     return (await this.all<T>(sql, params))[0];
   }
 
+  /** Runs `sql` and yields its rows a chunk at a time, for results too large to hold in memory at once. */
+  async *stream<T extends Row = Row>(sql: string, params: readonly SqlParam[] = []): AsyncGenerator<T[]> {
+    const started = performance.now();
+    const result = await this.connection.stream(sql, params as DuckDBValue[]);
+    traceSql(sql, started);
+    for await (const rows of result.yieldRowObjectJs()) yield rows.map((r) => plain(r) as T);
+  }
+
   /** Runs `sql` while `onProgress` is called with DuckDB's own progress estimate. */
   async execWithProgress(sql: string, params: readonly SqlParam[], onProgress?: (fraction: number) => void): Promise<number> {
     if (!onProgress) return this.exec(sql, params);

@@ -73,6 +73,18 @@ function promptVersion(feature: string, ts: number, ctx: Context): string {
 
 const within = (ts: number, ctx: Context, fromEnd: number, toEnd = 0) => ts >= ctx.endMs - fromEnd && ts < ctx.endMs - toEnd;
 
+/**
+ * Incident windows, relative to the end of the data so they fall inside the drift checks'
+ * windows. The 429 storm and the TTFT burn sit in the previous afternoon's peak, when there
+ * is enough traffic for 5-minute and 1-hour windows to be judged.
+ */
+const STORM = { fromEnd: 21 * HOUR_MS, toEnd: 21 * HOUR_MS - 45 * 60_000 };
+const SLOW_TTFT = { fromEnd: 20 * HOUR_MS, toEnd: 18 * HOUR_MS };
+/** Extra calls per minute during the storm: a summarization batch job retrying without a cap. */
+const STORM_RETRIES_PER_MINUTE = 8;
+
+const inStorm = (ts: number, ctx: Context) => ctx.on('rate_limit_429') && within(ts, ctx, STORM.fromEnd, STORM.toEnd);
+
 interface Guardrail {
   stage: string;
   action: string;
@@ -123,9 +135,9 @@ function plantPii(text: string, rng: Prng): string {
 }
 
 /** One call (and its scores and, sometimes, its OTLP spans) at time `ts`. */
-function* callAt(ts: number, index: number, ctx: Context): Generator<DemoRecord> {
+function* callAt(ts: number, index: number, ctx: Context, forced?: FeatureSpec): Generator<DemoRecord> {
   const { rng } = ctx;
-  const feature = rng.weighted(FEATURES.map((f) => [f, f.share] as const));
+  const feature = forced ?? rng.weighted(FEATURES.map((f) => [f, f.share] as const));
   const tenant = rng.weighted(TENANTS);
   const modelKey = rng.weighted(feature.models);
   const model = MODELS[modelKey]!;
@@ -137,7 +149,7 @@ function* callAt(ts: number, index: number, ctx: Context): Generator<DemoRecord>
   let tokensIn = Math.round(rng.lognormal(feature.tokensInMedian, 0.35) * (loop ? rng.int(12, 30) : 1));
   let tokensOut = Math.round(rng.lognormal(feature.tokensOutMedian, 0.4) * (loop ? 3 : 1));
   const cached = rng.chance(0.3) ? Math.round(tokensIn * 0.4) : 0;
-  const slow = feature.name === 'search_answer' && ctx.on('ttft_slo_burn') && within(ts, ctx, 3 * HOUR_MS, HOUR_MS);
+  const slow = feature.name === 'search_answer' && ctx.on('ttft_slo_burn') && within(ts, ctx, SLOW_TTFT.fromEnd, SLOW_TTFT.toEnd);
   const ttft = rng.lognormal(model.ttftMedianMs * (slow ? 5 : 1), 0.22);
   const toolCount = loop ? rng.int(15, 40) : feature.tools.length ? rng.int(0, 2) : 0;
   const toolCalls = Array.from({ length: toolCount }, () => {
@@ -147,7 +159,7 @@ function* callAt(ts: number, index: number, ctx: Context): Generator<DemoRecord>
   });
   const toolsMs = toolCalls.reduce((s, t) => s + t.latency_ms, 0);
 
-  const stormWindow = model.provider === 'anthropic' && ctx.on('rate_limit_429') && within(ts, ctx, 5 * HOUR_MS, 5 * HOUR_MS - 45 * 60_000);
+  const stormWindow = model.provider === 'anthropic' && inStorm(ts, ctx);
   let error = stormWindow && rng.chance(0.35) ? 'rate_limit_429' : baseError(rng);
   const decisions = guardrails(feature, ts, ctx);
   const blocked = decisions.some((d) => d.action === 'block');
@@ -200,7 +212,7 @@ function* callAt(ts: number, index: number, ctx: Context): Generator<DemoRecord>
     latency_ms: { ttft: failed ? null : Math.round(ttft), total: Math.round(total), tools: toolsMs },
     finish_reason: finish,
     error_class: error ?? null,
-    attempt: stormWindow && error ? rng.int(1, 3) : 1,
+    attempt: forced ? rng.int(2, 4) : stormWindow && error ? rng.int(1, 3) : 1,
     temperature: feature.temperature,
     messages_hash: contentHash(`${version}|${normalizeText(input)}`),
     response_hash: output ? contentHash(normalizeText(output)) : null,
@@ -244,13 +256,14 @@ export function* generateDemo(options: DemoOptions): Generator<DemoRecord> {
   let index = 0;
   for (let minute = start; minute < ctx.endMs; minute += 60_000) {
     const hour = new Date(minute).getUTCHours();
-    let rate = perMinute * diurnal(hour);
-    if (ctx.on('rate_limit_429') && within(minute, ctx, 5 * HOUR_MS, 5 * HOUR_MS - 45 * 60_000)) rate *= 2.5;
-    const count = poisson(ctx.rng, rate);
-    const offsets = Array.from({ length: count }, () => Math.floor(ctx.rng.next() * 60_000)).sort((a, b) => a - b);
-    for (const offset of offsets) yield* callAt(minute + offset, index++, ctx);
+    const count = poisson(ctx.rng, perMinute * diurnal(hour));
+    const retries = inStorm(minute, ctx) ? poisson(ctx.rng, STORM_RETRIES_PER_MINUTE) : 0;
+    const offsets = Array.from({ length: count + retries }, (_, i) => ({ at: Math.floor(ctx.rng.next() * 60_000), retry: i >= count })).sort((a, b) => a.at - b.at);
+    for (const { at, retry } of offsets) yield* callAt(minute + at, index++, ctx, retry ? STORM_FEATURE : undefined);
   }
 }
+
+const STORM_FEATURE = FEATURES.find((f) => f.name === 'ticket_summarizer')!;
 
 function poisson(rng: Prng, lambda: number): number {
   const limit = Math.exp(-lambda);

@@ -1,5 +1,6 @@
 import { CALL_COLUMNS } from '../../../shared/domain/call-columns';
 import { formatBytes, formatCount } from '../../../shared/domain/format-units';
+import type { DownloadSummary } from '../../../shared/domain/download';
 import type { IngestReport } from '../../../shared/domain/ingest';
 import { ingestFiles } from '../../engine/ingest';
 import { Workspace } from '../../engine/workspace';
@@ -27,6 +28,11 @@ function printReport(report: IngestReport, db: string, io: CommandIo): void {
   if (calls > 0 && missing.length) io.stdout.write(`\nRequired fields the dump rarely or never logs: ${missing.join(', ')}\n`);
 }
 
+function printDownload(download: DownloadSummary, io: CommandIo): void {
+  const fetched = download.objects - download.cached;
+  io.stdout.write(`\nS3: ${formatCount(download.objects)} object(s); ${formatCount(fetched)} downloaded (${formatBytes(download.bytes)}), ${formatCount(download.cached)} unchanged in the cache\n`);
+}
+
 export const ingestCommand: Command = {
   name: 'ingest',
   summary: 'load dumps into a workspace file',
@@ -35,14 +41,20 @@ export const ingestCommand: Command = {
   async run(args, io) {
     const db = requiredOption(args, 'db');
     if (args.positionals.length === 0) throw new UsageError('give at least one SOURCE to load');
-    const files = await resolveSources(args.positionals, resolveOptionsFrom(args));
+    const resolution = resolveOptionsFrom(args, io);
+    const files = await resolveSources(args.positionals, resolution);
     const workspace = await Workspace.open({ path: db });
     const progress = terminalProgress(io.stderr);
     try {
       const report = await ingestFiles(workspace, files, { onProgress: progress.update });
       progress.done();
-      if (flag(args, 'json')) io.stdout.write(JSON.stringify(report) + '\n');
-      else printReport(report, db, io);
+      const download = resolution.download();
+      if (flag(args, 'json')) {
+        io.stdout.write(JSON.stringify(download ? { ...report, download } : report) + '\n');
+      } else {
+        printReport(report, db, io);
+        if (download) printDownload(download, io);
+      }
       return 0;
     } finally {
       progress.done();

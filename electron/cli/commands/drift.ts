@@ -1,0 +1,116 @@
+import { readFile } from 'node:fs/promises';
+import { parse as parseYaml } from 'yaml';
+import { parsePriceTable, PriceTableError } from '../../../shared/drift/price-table';
+import { failsAt, isSeverity } from '../../../shared/drift/report';
+import { type DriftRules, resolveRules, RulesError } from '../../../shared/drift/rules';
+import { sliceLabel } from '../../../shared/drift/outcome';
+import { type DriftReport, SEVERITIES, type Severity } from '../../../shared/drift/types';
+import type { PriceTable } from '../../../shared/metrics/prices';
+import { runDrift } from '../../engine/drift/run-drift';
+import { flag, isoOption, stringOption } from '../args';
+import type { Command } from '../command';
+import { openSources, warnSkipped } from '../open-sources';
+import { SOURCE_OPTIONS } from '../source-options';
+import { UsageError } from '../usage-error';
+
+async function readText(path: string, what: string): Promise<string> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new UsageError(`cannot read ${what} ${path}: ${code === 'ENOENT' ? 'no such file' : (code ?? 'unreadable')}`);
+  }
+}
+
+/** A rules file, JSON or YAML (YAML is read for both: JSON is YAML). */
+export async function loadRules(path: string | undefined): Promise<DriftRules> {
+  if (path === undefined) return resolveRules(undefined);
+  const text = await readText(path, 'rules file');
+  let parsed: unknown;
+  try {
+    parsed = parseYaml(text);
+  } catch (error) {
+    throw new UsageError(`rules file ${path} is not valid JSON or YAML: ${(error as Error).message.split('\n')[0]}`);
+  }
+  try {
+    return resolveRules(parsed);
+  } catch (error) {
+    if (error instanceof RulesError) throw new UsageError(`rules file ${path}: ${error.message}`);
+    throw error;
+  }
+}
+
+export async function loadPrices(path: string | undefined): Promise<PriceTable | undefined> {
+  if (path === undefined) return undefined;
+  const text = await readText(path, 'price table');
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    throw new UsageError(`price table ${path} is not valid JSON: ${(error as Error).message}`);
+  }
+  try {
+    return parsePriceTable(parsed);
+  } catch (error) {
+    if (error instanceof PriceTableError) throw new UsageError(`price table ${path}: ${error.message}`);
+    throw error;
+  }
+}
+
+function failOnOption(value: string | undefined): Severity {
+  if (value === undefined) return 'page';
+  if (!isSeverity(value)) throw new UsageError(`--fail-on takes one of: ${SEVERITIES.join(', ')} (got "${value}")`);
+  return value;
+}
+
+function formatNumber(value: number | null): string {
+  if (value === null) return '-';
+  return Math.abs(value) >= 100 || Number.isInteger(value) ? String(Math.round(value * 100) / 100) : value.toPrecision(4);
+}
+
+/** The readable report: alerts grouped by severity (3 exemplars each), then every check's status. */
+export function renderReport(report: DriftReport): string {
+  const lines = [`Drift report as of ${report.as_of}: ${report.alerts.length} alert(s)`, ''];
+  for (const severity of SEVERITIES) {
+    const alerts = report.alerts.filter((a) => a.severity === severity);
+    if (alerts.length === 0) continue;
+    lines.push(`${severity.toUpperCase()} (${alerts.length})`);
+    for (const a of alerts) {
+      lines.push(`  [${a.check}] ${sliceLabel(a.slice)}${a.security ? '  (security)' : ''}`);
+      lines.push(`    ${a.message}`);
+      lines.push(`    value ${formatNumber(a.value)}, baseline ${formatNumber(a.baseline)}, threshold ${formatNumber(a.threshold)}; window ${a.window.from} to ${a.window.to}`);
+      lines.push(`    next: ${a.runbook}`);
+      const more = a.exemplars.length > 3 ? ` (+${a.exemplars.length - 3} more with --json)` : '';
+      if (a.exemplars.length) lines.push(`    exemplars: ${a.exemplars.slice(0, 3).join(', ')}${more}`);
+    }
+    lines.push('');
+  }
+  lines.push('Checks');
+  const width = Math.max(...report.checks.map((c) => c.check.length));
+  for (const c of report.checks) lines.push(`  ${c.check.padEnd(width)}  ${c.status.padEnd(7)}  ${c.reason}`);
+  return lines.join('\n') + '\n';
+}
+
+export const driftCommand: Command = {
+  name: 'drift',
+  summary: 'run the drift and incident checks; exit 1 on alerts at or above --fail-on',
+  usage: 'tracelens drift SOURCE... [--rules FILE] [--prices FILE] [--as-of ISO] [--fail-on warn|ticket|page] [--json]',
+  options: { ...SOURCE_OPTIONS, rules: { type: 'string' }, prices: { type: 'string' }, 'as-of': { type: 'string' }, 'fail-on': { type: 'string' } },
+  async run(args, io) {
+    const failOn = failOnOption(stringOption(args, 'fail-on'));
+    const asOf = isoOption(args, 'as-of');
+    const rules = await loadRules(stringOption(args, 'rules'));
+    const prices = await loadPrices(stringOption(args, 'prices'));
+    const { workspace, report: ingest } = await openSources(args, io, { readOnly: true });
+    try {
+      warnSkipped(ingest, io);
+      const result = await runDrift(workspace, { asOf, rules, prices });
+      if (!result.ok) throw new UsageError(result.error.message);
+      const report = result.value;
+      io.stdout.write(flag(args, 'json') ? JSON.stringify(report) + '\n' : renderReport(report));
+      return failsAt(report.alerts, failOn) ? 1 : 0;
+    } finally {
+      workspace.close();
+    }
+  },
+};

@@ -1,0 +1,63 @@
+import { costAnomaly, costBaselineWindow, type DailyCostRow, type HourlyP99Point, type HourlyP99Row } from '../../../../shared/drift/checks/cost-anomaly';
+import { sliceValue } from '../../../../shared/drift/sql-fragments';
+import type { CheckOutcome } from '../../../../shared/drift/types';
+import { DAY_MS, HOUR_MS } from '../../../../shared/drift/windows';
+import { type DriftContext, DriftParams } from '../context';
+
+/** Grouping sets for "per tenant and per feature" in one scan. */
+const BY_TENANT_AND_FEATURE = `
+  CASE WHEN grouping(tenant) = 0 THEN 'tenant_id' ELSE 'feature' END AS dimension,
+  CASE WHEN grouping(tenant) = 0 THEN tenant ELSE feat END AS value`;
+
+async function daily(ctx: DriftContext): Promise<DailyCostRow[]> {
+  const p = new DriftParams();
+  const asOf = p.time(ctx.asOf);
+  const sql = `
+    WITH c AS (
+      SELECT ${sliceValue('tenant_id')} AS tenant, ${sliceValue('feature')} AS feat, coalesce(cost_usd, 0) AS cost,
+        CAST(floor((epoch_ms(${asOf}) - epoch_ms(ts)) / 86400000) AS INTEGER) AS day
+      FROM calls WHERE ts < ${asOf} AND ts >= ${asOf} - to_days(${p.int(ctx.rules.cost_anomaly.baseline_days + 1)}))
+    SELECT ${BY_TENANT_AND_FEATURE}, day, sum(cost) AS cost, count(*) AS requests
+    FROM c GROUP BY GROUPING SETS ((tenant, day), (feat, day))`;
+  return ctx.db.all<DailyCostRow & Record<string, unknown>>(sql, p.values);
+}
+
+async function hourly(ctx: DriftContext): Promise<HourlyP99Row[]> {
+  const rules = ctx.rules.cost_anomaly;
+  const base = costBaselineWindow(ctx.asOf, rules);
+  const p = new DriftParams();
+  const recentFrom = p.time(new Date(ctx.asOf.getTime() - rules.p99_window_hours * HOUR_MS));
+  const sql = `
+    WITH c AS (
+      SELECT ${sliceValue('tenant_id')} AS tenant, ${sliceValue('feature')} AS feat, cost_usd AS cost, ts >= ${recentFrom} AS recent
+      FROM calls WHERE cost_usd IS NOT NULL AND ts < ${p.time(ctx.asOf)}
+        AND ((ts >= ${p.time(base.from)} AND ts < ${p.time(base.to)}) OR ts >= ${recentFrom}))
+    SELECT ${BY_TENANT_AND_FEATURE},
+      count(*) FILTER (recent) AS recent_requests, coalesce(sum(cost) FILTER (recent), 0) AS recent_cost,
+      quantile_cont(cost, 0.99) FILTER (recent) AS recent_p99,
+      count(*) FILTER (NOT recent) AS baseline_requests, quantile_cont(cost, 0.99) FILTER (NOT recent) AS baseline_p99,
+      avg(cost) FILTER (NOT recent) AS baseline_mean
+    FROM c GROUP BY GROUPING SETS ((tenant), (feat))
+    HAVING count(*) FILTER (recent) > 0`;
+  return ctx.db.all<HourlyP99Row & Record<string, unknown>>(sql, p.values);
+}
+
+/** Hourly cost per request p99 over the last two days, for the chart of a p99 alert. */
+async function hourlySeries(ctx: DriftContext): Promise<HourlyP99Point[]> {
+  const p = new DriftParams();
+  const asOf = p.time(ctx.asOf);
+  const sql = `
+    WITH c AS (
+      SELECT ${sliceValue('tenant_id')} AS tenant, ${sliceValue('feature')} AS feat, cost_usd AS cost,
+        ${p.bucket(ctx.asOf, HOUR_MS)} AS hour
+      FROM calls WHERE cost_usd IS NOT NULL AND ts < ${asOf} AND ts >= ${p.time(new Date(ctx.asOf.getTime() - 2 * DAY_MS))})
+    SELECT ${BY_TENANT_AND_FEATURE}, hour, quantile_cont(cost, 0.99) AS p99
+    FROM c GROUP BY GROUPING SETS ((tenant, hour), (feat, hour))`;
+  return ctx.db.all<HourlyP99Point & Record<string, unknown>>(sql, p.values);
+}
+
+export async function runCostAnomaly(ctx: DriftContext): Promise<CheckOutcome> {
+  const [dailyRows, hourlyRows, series] = [await daily(ctx), await hourly(ctx), await hourlySeries(ctx)];
+  const baselineDaysAvailable = Math.max(0, Math.floor((ctx.asOf.getTime() - ctx.firstTs.getTime()) / DAY_MS) - 1);
+  return costAnomaly({ asOf: ctx.asOf, baselineDaysAvailable, daily: dailyRows, hourly: hourlyRows, hourlySeries: series }, ctx.rules.cost_anomaly);
+}

@@ -1,0 +1,20 @@
+import { err, ok, type Result } from '../../../shared/api/result';
+import type { QueueOptions } from '../../../shared/review/queues';
+import { type DriftOptions, runDrift } from '../drift/run-drift';
+import type { Workspace } from '../workspace';
+
+/** The exemplar calls of every drift alert on the workspace, most severe alert first, each call once. */
+export async function driftExemplars(workspace: Workspace, options: DriftOptions = {}): Promise<Result<string[]>> {
+  const empty = await workspace.db.one<{ n: number }>('SELECT count(*) AS n FROM calls');
+  if (!empty || empty.n === 0) return ok([]);
+  const report = await runDrift(workspace, options);
+  if (!report.ok) return err(report.error.code, `drift exemplars: ${report.error.message}`);
+  return ok([...new Set(report.value.alerts.flatMap((a) => a.exemplars))]);
+}
+
+/** Queue options with the drift queue's exemplars filled in from a drift run, unless the caller chose them. */
+export async function withDriftExemplars(workspace: Workspace, options: QueueOptions, drift: DriftOptions = {}): Promise<Result<QueueOptions>> {
+  if (options.driftExemplars !== undefined) return ok(options);
+  const exemplars = await driftExemplars(workspace, drift);
+  return exemplars.ok ? ok({ ...options, driftExemplars: exemplars.value }) : exemplars;
+}

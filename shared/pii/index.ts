@@ -1,0 +1,10 @@
+export { PII_KINDS, PLACEHOLDERS, isPiiKind, type PiiKind, type PiiMatch } from './kinds';
+export { findPii, DETECTORS } from './find';
+export { maskText, maskDeep } from './mask';
+export { displayMask } from './display';
+export { PII_PREFILTER, PII_JSON_PREFILTER, prefilterFor } from './prefilter';
+export { luhnValid } from './luhn';
+export { cardNetwork } from './card-networks';
+export { ssnValid } from './ssn';
+export { emptyCounts, type PiiFinding, type PiiReport } from './report';
+export { jsonTexts, jsonTextsOf, type JsonText } from './json-strings';
