@@ -44,9 +44,9 @@ export const duckdbIngest: Side = async (args) => {
     try {
       // The engine's own session settings, so the comparison is reader against reader.
       await connection.run('SET preserve_insertion_order = false');
-      const result = await connection.run(`CREATE TABLE t AS SELECT * FROM ${reader}`, [file]);
+      await connection.run(`CREATE TABLE t AS SELECT * FROM ${reader}`, [file]);
       if (optionalString(args, 'db')) await connection.run('CHECKPOINT');
-      return Number(result.rowsChanged);
+      return Number((await connection.runAndReadAll('SELECT count(*) FROM t')).getRows()[0]![0]);
     } finally {
       connection.closeSync();
       instance.closeSync();
