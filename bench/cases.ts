@@ -62,8 +62,8 @@ function queryCases(d: Dataset): BenchCase[] {
     ...(['start', 'middle', 'end'] as const).map(
       (offset): BenchCase => ({ id: `page-${offset}-${s}`, group: 'page', title: `200-row page by ts, ${offset} ${s}`, a: tl('tracelens-page', { workspace, offset }) }),
     ),
-    { id: `drift-${s}`, group: 'drift', title: `drift, all checks ${s}`, a: tl('tracelens-drift', { workspace }), pending: 'the drift checks (runDrift) are not on this branch yet' },
-    { id: `pii-${s}`, group: 'pii', title: `PII scan ${s}`, a: tl('tracelens-pii', { workspace }), pending: 'the PII scan (scanPii) is not on this branch yet' },
+    { id: `drift-${s}`, group: 'drift', title: `drift, all checks ${s}`, a: tl('tracelens-drift', { workspace }) },
+    { id: `pii-${s}`, group: 'pii', title: `PII scan ${s}`, a: tl('tracelens-pii', { workspace }) },
   ];
 }
 

@@ -1,3 +1,4 @@
+import { tracelensDrift, tracelensPii } from './checks';
 import { duckdbIngest, tracelensIngest } from './ingest';
 import { nodeReadline } from './peers';
 import { duckdbSlice, tracelensOverview, tracelensPage, tracelensSlice } from './queries';
@@ -11,5 +12,7 @@ export const SIDES: Readonly<Record<string, Side>> = {
   'duckdb-slice': duckdbSlice,
   'tracelens-overview': tracelensOverview,
   'tracelens-page': tracelensPage,
+  'tracelens-drift': tracelensDrift,
+  'tracelens-pii': tracelensPii,
   'node-readline': nodeReadline,
 };
