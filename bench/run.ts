@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { cpus, freemem, loadavg, totalmem } from 'node:os';
 import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -18,6 +18,8 @@ const { values: opts } = parseArgs({
     reps: { type: 'string', default: '3' },
     only: { type: 'string' },
     out: { type: 'string', default: RESULTS_FILE },
+    /** Re-measure the selected cases and update them in the existing results file, keeping the others. */
+    merge: { type: 'boolean', default: false },
   },
 });
 
@@ -139,21 +141,17 @@ async function main(): Promise<void> {
     results.push(await runCase(c));
   }
   const largest = sizes[sizes.length - 1]!;
-  const targets = judgeTargets(results, largest, spill ? results.find((r) => r.id === spill.id) : undefined);
+  const previous = opts.merge ? (JSON.parse(await readFile(opts.out, 'utf8')) as { results: CaseResult[]; updates?: unknown[] }) : undefined;
+  const fresh = new Set(results.map((r) => r.id));
+  const merged = previous ? [...previous.results.map((r) => (fresh.has(r.id) ? results.find((n) => n.id === r.id)! : r)), ...results.filter((r) => !previous.results.some((p) => p.id === r.id))] : results;
+  const targets = judgeTargets(merged, largest, spill ? merged.find((r) => r.id === spill.id) : undefined);
   printTable(results);
   printTargets(targets);
-  const output = {
-    generatedAt: new Date().toISOString(),
-    mode: opts.quick ? 'quick' : 'full',
-    repetitions: REPS,
-    durationS: Math.round((Date.now() - started) / 1000),
-    machine: { ...before, loadAverageAfter: machine().loadAverage },
-    results,
-    targets,
-  };
+  const run = { generatedAt: new Date().toISOString(), mode: opts.quick ? 'quick' : 'full', repetitions: REPS, durationS: Math.round((Date.now() - started) / 1000), machine: { ...before, loadAverageAfter: machine().loadAverage } };
+  const output = previous ? { ...previous, results: merged, targets, updates: [...(previous.updates ?? []), { ...run, cases: [...fresh] }] } : { ...run, results, targets };
   await mkdir(dirname(opts.out), { recursive: true });
   await writeFile(opts.out, JSON.stringify(output, null, 2) + '\n');
-  log(`\nWrote ${opts.out} (${output.durationS} s)`);
+  log(`\nWrote ${opts.out} (${run.durationS} s)`);
 }
 
 main().catch((error: unknown) => {

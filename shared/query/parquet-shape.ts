@@ -71,7 +71,8 @@ export function parquetShape(columns: readonly ColumnType[]): ParquetShape {
       replace.push(`TRY_CAST(${ref} AS JSON) AS ${ref}`);
     } else if (SCALAR.test(type)) {
       shape.set(name, scalarField(type));
-    } else if (struct && struct.every((f) => SCALAR.test(f.type)) && !JSON_KEYS.has(name)) {
+    } else if (struct && struct.every((f) => SCALAR.test(f.type)) && (!JSON_KEYS.has(name) || name === 'metadata')) {
+      // A flat metadata struct is read field by field (metadata.feature, ...) and written once as JSON.
       shape.set(name, { t: 'struct', fields: Object.fromEntries(struct.map((f) => [f.name, scalarField(f.type)])) });
     } else if (STRUCT_LISTS.has(name) && type.endsWith('[]') && parseStructType(type.slice(0, -2))?.every((f) => SCALAR.test(f.type))) {
       // Read natively: a round trip through JSON would cost more than the rest of the load.
