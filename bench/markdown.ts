@@ -11,6 +11,7 @@ interface Results {
   readonly machine: { cpus: number; cpu: string; memoryGb: number; node: string; platform: string; loadAverage: number[]; loadAverageAfter: number[] };
   readonly results: readonly CaseResult[];
   readonly targets: readonly TargetResult[];
+  readonly updates?: readonly { generatedAt: string; cases: readonly string[]; machine: { loadAverage: number[] } }[];
 }
 
 const t = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(ms < 10 ? 1 : 0)} ms`);
@@ -21,6 +22,7 @@ async function main(): Promise<void> {
   const m = r.machine;
   const out: string[] = [];
   out.push(`Measured ${r.generatedAt.slice(0, 16).replace('T', ' ')} UTC, ${r.mode} run (${r.durationS} s), ${r.repetitions} repetitions: ${m.cpus} × ${m.cpu}, ${m.memoryGb} GB, ${m.platform}, Node ${m.node}; load average ${m.loadAverage.join(' / ')} before, ${m.loadAverageAfter.join(' / ')} after.`, '');
+  for (const u of r.updates ?? []) out.push(`Re-measured ${u.generatedAt.slice(0, 16).replace('T', ' ')} UTC (\`--merge\`, load average ${u.machine.loadAverage.join(' / ')}): ${u.cases.join(', ')}.`, '');
   out.push('| case | TraceLens or peer: median (min–max) | raw DuckDB | ratio | MB/s | rows/s | peak RSS MB (TL / raw) |', '|---|---|---|---|---|---|---|');
   for (const c of r.results) {
     const rss = c.a ? `${Math.round(c.a.rssMb.median)}${c.b ? ` / ${Math.round(c.b.rssMb.median)}` : ''}` : '–';
