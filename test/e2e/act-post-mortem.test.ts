@@ -196,4 +196,27 @@ describe('acting on an incident in the browser: drift, review, gold, PII', () =>
     expect(await readFile(journal, 'utf8')).toBe(saved);
     expect(problems.filter((p) => !p.includes('status of 500'))).toEqual([]);
   });
+  it('labels a selection of the calls table at once, one journal line per call', async () => {
+    const before = await readFile(journalPathFor(db), 'utf8').then((t) => t.trim().split('\n').length, () => 0);
+    const { page, problems } = await app.open();
+    await page.goto(`${new URL(page.url()).origin}/#/table?w.error_class=rate_limit_429`);
+    const rows = page.getByTestId('calls-row');
+    await rows.nth(2).getAttribute('data-request-id').then((id) => expect(id).toBeTruthy());
+    const ids = await rows.evaluateAll((els) => els.slice(0, 3).map((e) => e.getAttribute('data-request-id')));
+    await rows.nth(0).getByTestId('calls-select').click();
+    await rows.nth(2).getByTestId('calls-select').click({ modifiers: ['Shift'] });
+    const bar = page.getByTestId('bulk-label');
+    await expect.poll(() => bar.getAttribute('data-count')).toBe('3');
+    expect(await page.getByTestId('call-detail').count()).toBe(0);
+    await page.getByTestId('bulk-note').fill('retry storm, not the model');
+    await page.getByTestId('bulk-reason').selectOption('other');
+    await page.getByTestId('bulk-fail').click();
+    await expect.poll(() => page.getByTestId('bulk-saved').getAttribute('data-count')).toBe('3');
+    expect(await bar.count()).toBe(0);
+    const journal = (await readFile(journalPathFor(db), 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(journal.slice(before).map((e) => [e['request_id'], e['verdict'], e['note'], e['reason'], e['reviewer']])).toEqual(
+      ids.map((id) => [id, 'fail', 'retry storm, not the model', 'other', 'rita']),
+    );
+    expect(problems).toEqual([]);
+  });
 });

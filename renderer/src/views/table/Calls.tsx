@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'react';
 import { useApiResult } from '../../app/use-api-result';
 import { useRoute } from '../../app/use-route';
 import { useApi } from '../../app/workspace';
@@ -5,6 +6,7 @@ import { ErrorNotice, Loading } from '../../components/Status';
 import { useCallParam } from '../call-detail/use-call-param';
 import { ExploreLayout } from '../facets/ExploreLayout';
 import { useSlice } from '../facets/use-slice';
+import { BulkLabel } from './BulkLabel';
 import { CallsTable } from './CallsTable';
 import { ColumnChooser } from './ColumnChooser';
 import { ExportControls } from './ExportControls';
@@ -29,6 +31,18 @@ export function Calls() {
   );
   const key = `${slice.key}|${sortParam(sort)}|${columns.join(',')}`;
   const pages = usePages(slice.filter, sort, columns, key);
+  // A selection belongs to the slice it was made in: labeling calls no longer in view would surprise.
+  const [selection, setSelection] = useState<ReadonlySet<string>>(new Set());
+  useEffect(() => setSelection(new Set()), [slice.key]);
+  const select = (ids: readonly string[], on: boolean) =>
+    setSelection((prev) => {
+      const next = new Set(prev);
+      for (const id of ids) {
+        if (on) next.add(id);
+        else next.delete(id);
+      }
+      return next;
+    });
   const update = (name: string, value: string) => {
     const next = new URLSearchParams(params);
     if (value) next.set(name, value);
@@ -43,12 +57,13 @@ export function Calls() {
           {info.state === 'ok' ? <ColumnChooser columns={all} visible={columns} onChange={(next) => update('cols', next.join(','))} /> : null}
           <ExportControls filter={slice.filter} columns={columns} sort={sort} />
         </div>
+        <BulkLabel selected={[...selection]} onSaved={() => setSelection(new Set())} onClear={() => setSelection(new Set())} />
         {info.state === 'loading' ? (
           <Loading what="the columns" />
         ) : info.state === 'error' ? (
           <ErrorNotice error={info.error} />
         ) : (
-          <CallsTable pages={pages} columns={columns} info={all} sort={sort} setSort={(next: SortKey[]) => update('sort', sortParam(next))} openCall={open} />
+          <CallsTable pages={pages} columns={columns} info={all} sort={sort} setSort={(next: SortKey[]) => update('sort', sortParam(next))} openCall={open} selection={selection} select={select} />
         )}
       </section>
     </ExploreLayout>

@@ -29,14 +29,18 @@ export interface CallsTableProps {
   readonly sort: readonly SortKey[];
   readonly setSort: (sort: SortKey[]) => void;
   readonly openCall: (requestId: string) => void;
+  /** Request ids picked for bulk labeling. */
+  readonly selection: ReadonlySet<string>;
+  readonly select: (requestIds: readonly string[], on: boolean) => void;
 }
 
 /**
  * Millions of calls in a virtualized grid: only the rows in view (plus overscan) are in the DOM,
  * their pages fetched on demand; sorting is done by the engine (click a header, shift-click to add).
  */
-export function CallsTable({ pages, columns, info, sort, setSort, openCall }: CallsTableProps) {
+export function CallsTable({ pages, columns, info, sort, setSort, openCall, selection, select }: CallsTableProps) {
   const scroller = useRef<HTMLDivElement>(null);
+  const anchor = useRef<number | null>(null);
   const [selected, setSelected] = useState<{ row: number; col: number }>({ row: 0, col: 0 });
   const [copied, setCopied] = useState<string | undefined>(undefined);
   const kinds = useMemo(() => new Map(info.map((c) => [c.name, c])), [info]);
@@ -65,7 +69,26 @@ export function CallsTable({ pages, columns, info, sort, setSort, openCall }: Ca
   useEffect(() => pages.ensure(first, last), [first, last, pages.ensure]);
 
   const leaf = table.getAllLeafColumns();
-  const template = leaf.map((c) => `${width(kinds.get(c.id))}px`).join(' ');
+  const template = ['32px', ...leaf.map((c) => `${width(kinds.get(c.id))}px`)].join(' ');
+  const idAt = (row: number) => {
+    const id = pages.row(row)?.['request_id'];
+    return typeof id === 'string' ? id : undefined;
+  };
+  /** Shift extends from the last toggled row over the rows already loaded, to the state of the clicked one. */
+  const toggle = (row: number, range: boolean) => {
+    const id = idAt(row);
+    if (id === undefined) return;
+    const on = !selection.has(id);
+    const from = range && anchor.current !== null ? Math.min(anchor.current, row) : row;
+    const to = range && anchor.current !== null ? Math.max(anchor.current, row) : row;
+    const ids: string[] = [];
+    for (let r = from; r <= to; r++) {
+      const rid = idAt(r);
+      if (rid !== undefined) ids.push(rid);
+    }
+    anchor.current = row;
+    select(ids, on);
+  };
   const valueAt = (row: number, col: number) => {
     const name = leaf[col]?.id;
     return name ? cellText(name, kinds.get(name)?.kind, pages.row(row)?.[name]) : null;
@@ -93,8 +116,11 @@ export function CallsTable({ pages, columns, info, sort, setSort, openCall }: Ca
     else if (e.key === 'PageDown') move(selected.row + 20, selected.col);
     else if (e.key === 'PageUp') move(selected.row - 20, selected.col);
     else if (e.key === 'Enter') {
-      const id = pages.row(selected.row)?.['request_id'];
-      if (typeof id === 'string') openCall(id);
+      const id = idAt(selected.row);
+      if (id !== undefined) openCall(id);
+    } else if (e.key === ' ') {
+      toggle(selected.row, e.shiftKey);
+      e.preventDefault();
     } else if ((e.ctrlKey || e.metaKey) && e.key === 'c') void copy();
   };
 
@@ -109,12 +135,13 @@ export function CallsTable({ pages, columns, info, sort, setSort, openCall }: Ca
           Copy cell
         </button>
         <span className="muted" role="status">
-          {copied !== undefined ? 'Copied' : 'Arrows move, Enter opens the call, Ctrl+C copies the cell'}
+          {copied !== undefined ? 'Copied' : 'Arrows move, Enter opens the call, Space selects it for labeling, Ctrl+C copies the cell'}
         </span>
       </div>
       {pages.total === 0 ? <div className="status empty">No calls in this slice</div> : null}
-      <div ref={scroller} className="calls-table" data-testid="calls-table" role="grid" aria-rowcount={total + 1} aria-colcount={leaf.length} tabIndex={0} onKeyDown={onKey}>
+      <div ref={scroller} className="calls-table" data-testid="calls-table" role="grid" aria-rowcount={total + 1} aria-colcount={leaf.length + 1} tabIndex={0} onKeyDown={onKey}>
         <div className="ct-header" role="row" style={{ gridTemplateColumns: template }}>
+          <div role="columnheader" className="ct-cell ct-check" aria-label="selected for labeling" />
           {table.getHeaderGroups()[0]?.headers.map((header) => {
             const sorted = header.column.getIsSorted();
             const numeric = isNumericKind(kinds.get(header.column.id)?.kind);
@@ -134,18 +161,30 @@ export function CallsTable({ pages, columns, info, sort, setSort, openCall }: Ca
         <div className="ct-body" style={{ height: virtualizer.getTotalSize() }}>
           {items.map((item) => {
             const row = pages.row(item.index);
-            const requestId = row?.['request_id'];
+            const requestId = idAt(item.index);
             return (
               <div
                 key={item.key}
                 role="row"
                 aria-rowindex={item.index + 2}
                 data-testid="calls-row"
-                data-request-id={typeof requestId === 'string' ? requestId : undefined}
+                data-request-id={requestId}
                 className={item.index === selected.row ? 'ct-row selected' : 'ct-row'}
                 style={{ transform: `translateY(${item.start}px)`, gridTemplateColumns: template, height: ROW_HEIGHT }}
-                onClick={() => typeof requestId === 'string' && openCall(requestId)}
+                onClick={() => requestId !== undefined && openCall(requestId)}
               >
+                <div role="gridcell" className="ct-cell ct-check" onClick={(e) => e.stopPropagation()}>
+                  <input
+                    type="checkbox"
+                    tabIndex={-1}
+                    aria-label="select for labeling"
+                    data-testid="calls-select"
+                    disabled={requestId === undefined}
+                    checked={requestId !== undefined && selection.has(requestId)}
+                    onChange={() => undefined}
+                    onClick={(e) => toggle(item.index, e.shiftKey)}
+                  />
+                </div>
                 {leaf.map((column, c) => {
                   const numeric = isNumericKind(kinds.get(column.id)?.kind);
                   const active = item.index === selected.row && c === selected.col;
