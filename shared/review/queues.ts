@@ -1,5 +1,6 @@
 import { IS_BLOCKED, type SliceFilter, whereClause } from '../query/filter';
 import type { ParamList } from '../query/sql';
+import type { Verdict } from './label-event';
 
 /** The built-in review queues, as data: what each holds and how its items are ordered. */
 export const QUEUES = [
@@ -22,6 +23,26 @@ export function isQueueName(name: string): name is QueueName {
 
 export function queueDefinition(name: QueueName): QueueDefinition {
   return QUEUES.find((q) => q.name === name)!;
+}
+
+export interface QueueSummary {
+  readonly name: QueueName;
+  readonly title: string;
+  readonly size: number;
+  /** Calls in the queue with at least one label. */
+  readonly labeled: number;
+  /** Calls in the queue each reviewer labeled. */
+  readonly by_reviewer: readonly { readonly reviewer: string; readonly labeled: number }[];
+}
+
+export interface QueueItem {
+  readonly request_id: string;
+  readonly ts: string | null;
+  readonly feature: string | null;
+  readonly tenant_id: string | null;
+  readonly locale: string | null;
+  readonly score: number | null;
+  readonly labels: readonly { readonly reviewer: string; readonly verdict: Verdict }[];
 }
 
 export interface QueueOptions {

@@ -1,27 +1,8 @@
 import { ParamList } from '../../../shared/query/sql';
-import { QUEUES, type QueueName, type QueueOptions, queueDefinition, queueItemsSql } from '../../../shared/review/queues';
-import type { Verdict } from '../../../shared/review/label-event';
+import { QUEUES, type QueueItem, type QueueName, type QueueOptions, type QueueSummary, queueDefinition, queueItemsSql } from '../../../shared/review/queues';
 import type { Review } from './review';
 
-export interface QueueSummary {
-  readonly name: QueueName;
-  readonly title: string;
-  readonly size: number;
-  /** Calls in the queue with at least one label. */
-  readonly labeled: number;
-  /** Calls in the queue each reviewer labeled. */
-  readonly by_reviewer: readonly { readonly reviewer: string; readonly labeled: number }[];
-}
-
-export interface QueueItem {
-  readonly request_id: string;
-  readonly ts: string | null;
-  readonly feature: string | null;
-  readonly tenant_id: string | null;
-  readonly locale: string | null;
-  readonly score: number | null;
-  readonly labels: readonly { readonly reviewer: string; readonly verdict: Verdict }[];
-}
+export type { QueueItem, QueueSummary };
 
 export interface QueuePage {
   readonly limit?: number;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { LabelConflict } from '../../review/conflicts';
 import type { GoldRow } from '../../review/gold-row';
-import type { FailureReason, LabelEvent, Verdict } from '../../review/label-event';
+import type { FailureReason, LabelEvent } from '../../review/label-event';
 import { FAILURE_REASONS, VERDICTS } from '../../review/label-event';
 import { QUEUE_NAMES } from '../../review/queues';
 import type { CurrentLabel } from '../../review/replay';
@@ -11,23 +11,9 @@ import { Filter } from '../schemas';
 
 /** Methods of the review: queues, labels (saved to the journal before they are acknowledged), agreement, gold export. */
 
-export interface QueueSummary {
-  readonly name: string;
-  readonly title: string;
-  readonly size: number;
-  readonly labeled: number;
-  readonly by_reviewer: readonly { readonly reviewer: string; readonly labeled: number }[];
-}
+import type { QueueItem, QueueSummary } from '../../review/queues';
 
-export interface QueueItem {
-  readonly request_id: string;
-  readonly ts: string | null;
-  readonly feature: string | null;
-  readonly tenant_id: string | null;
-  readonly locale: string | null;
-  readonly score: number | null;
-  readonly labels: readonly { readonly reviewer: string; readonly verdict: Verdict }[];
-}
+export type { QueueItem, QueueSummary };
 
 export interface ReviewState {
   /** The label journal; null when the workspace lives in memory (labels cannot be saved). */
