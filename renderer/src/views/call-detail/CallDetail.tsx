@@ -6,6 +6,7 @@ import { PlainText } from '../../components/PlainText';
 import { ErrorNotice, Loading } from '../../components/Status';
 import { formatCount, formatMs, formatUsd } from '../../charts/format';
 import { fieldText } from './field-text';
+import { type TextColumn, TextTable } from './TextTable';
 import { useCallParam } from './use-call-param';
 import { Waterfall } from './Waterfall';
 import { waterfallItems } from './waterfall-items';
@@ -16,6 +17,30 @@ const HEADLINE = ['ts', 'feature', 'tenant_id', 'prompt_version', 'model_request
 function list(value: unknown): unknown[] {
   return Array.isArray(value) ? value : [];
 }
+
+function asRecord(value: unknown): Record<string, unknown> {
+  return value !== null && typeof value === 'object' ? (value as Record<string, unknown>) : {};
+}
+
+const TOOL_COLUMNS: readonly TextColumn<Record<string, unknown>>[] = [
+  { title: 'Tool', cell: (t) => t['name'] },
+  { title: 'Arguments', cell: (t) => t['args'] ?? t['args_hash'] },
+  { title: 'Latency', cell: (t) => formatMs(t['latency_ms'] as number | null), formatted: true },
+];
+
+const GUARDRAIL_COLUMNS: readonly TextColumn<Record<string, unknown>>[] = [
+  { title: 'Stage', cell: (d) => d['stage'] },
+  { title: 'Action', cell: (d) => d['action'] },
+  { title: 'Dimension', cell: (d) => d['dimension'] },
+];
+
+const SCORE_COLUMNS: readonly TextColumn<Detail['scores'][number]>[] = [
+  { title: 'Name', cell: (s) => s.name },
+  { title: 'Value', cell: (s) => s.value ?? '—', formatted: true },
+  { title: 'Label', cell: (s) => s.label },
+  { title: 'Source', cell: (s) => s.source },
+  { title: 'Comment', cell: (s) => s.comment },
+];
 
 function Field({ name, value }: { name: string; value: unknown }) {
   return (
@@ -65,98 +90,11 @@ function Body({ detail, openCall }: { detail: Detail; openCall: (id: string) => 
         <p className="muted">None</p>
       )}
       <h3>Tool calls</h3>
-      {list(c['tool_calls']).length ? (
-        <table className="cd-table">
-          <thead>
-            <tr>
-              <th scope="col">Tool</th>
-              <th scope="col">Arguments</th>
-              <th scope="col">Latency</th>
-            </tr>
-          </thead>
-          <tbody>
-            {list(c['tool_calls']).map((t, i) => {
-              const tool = (t ?? {}) as Record<string, unknown>;
-              return (
-                <tr key={i}>
-                  <td>
-                    <PlainText text={fieldText(tool['name'])} />
-                  </td>
-                  <td>
-                    <PlainText text={fieldText(tool['args'] ?? tool['args_hash'])} />
-                  </td>
-                  <td>{formatMs(tool['latency_ms'] as number | null)}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      ) : (
-        <p className="muted">None</p>
-      )}
+      <TextTable rows={list(c['tool_calls']).map(asRecord)} columns={TOOL_COLUMNS} />
       <h3>Guardrail decisions</h3>
-      {list(c['guardrail_decisions']).length ? (
-        <table className="cd-table">
-          <thead>
-            <tr>
-              <th scope="col">Stage</th>
-              <th scope="col">Action</th>
-              <th scope="col">Dimension</th>
-            </tr>
-          </thead>
-          <tbody>
-            {list(c['guardrail_decisions']).map((g, i) => {
-              const d = (g ?? {}) as Record<string, unknown>;
-              return (
-                <tr key={i}>
-                  {['stage', 'action', 'dimension'].map((k) => (
-                    <td key={k}>
-                      <PlainText text={fieldText(d[k])} />
-                    </td>
-                  ))}
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      ) : (
-        <p className="muted">None</p>
-      )}
+      <TextTable rows={list(c['guardrail_decisions']).map(asRecord)} columns={GUARDRAIL_COLUMNS} />
       <h3>Scores</h3>
-      {detail.scores.length ? (
-        <table className="cd-table">
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Value</th>
-              <th scope="col">Label</th>
-              <th scope="col">Source</th>
-              <th scope="col">Comment</th>
-            </tr>
-          </thead>
-          <tbody>
-            {detail.scores.map((s, i) => (
-              <tr key={i}>
-                <td>
-                  <PlainText text={s.name} />
-                </td>
-                <td>{s.value ?? '—'}</td>
-                <td>
-                  <PlainText text={s.label} />
-                </td>
-                <td>
-                  <PlainText text={s.source} />
-                </td>
-                <td>
-                  <PlainText text={s.comment} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      ) : (
-        <p className="muted">None</p>
-      )}
+      <TextTable rows={detail.scores} columns={SCORE_COLUMNS} />
       <details>
         <summary>Every field</summary>
         <dl className="cd-all">
