@@ -1,6 +1,7 @@
+import { copyFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { cli } from './cli';
-import { writeLines } from './temp';
+import { tempDir, writeLines } from './temp';
 
 type Call = Record<string, unknown>;
 
@@ -67,4 +68,24 @@ export async function reviewWorkspace(dir: string): Promise<string> {
   const result = await cli('ingest', calls, scores, '--db', db);
   if (result.code !== 0) throw new Error(`ingest failed: ${result.stderr}`);
   return db;
+}
+
+export interface WorkspaceCopies {
+  readonly dir: string;
+  /** A fresh copy of the fixture workspace, so each test has its own journal. */
+  readonly copy: () => Promise<string>;
+  readonly cleanup: () => Promise<void>;
+}
+
+/** The fixture workspace, built once in a temp folder, handed out as copies. */
+export async function reviewWorkspaceCopies(): Promise<WorkspaceCopies> {
+  const { dir, cleanup } = await tempDir();
+  const template = await reviewWorkspace(dir);
+  let n = 0;
+  const copy = async () => {
+    const path = join(dir, `w${++n}.duckdb`);
+    await copyFile(template, path);
+    return path;
+  };
+  return { dir, copy, cleanup };
 }

@@ -1,11 +1,10 @@
-import { copyFile, readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { journalPathFor } from '../../electron/engine/review/journal-path';
 import { cli, cliJson } from '../helpers/cli';
-import { PLANTED, reviewCalls, reviewWorkspace } from '../helpers/review-fixture';
-import { tempDir } from '../helpers/temp';
+import { PLANTED, reviewCalls, reviewWorkspaceCopies, type WorkspaceCopies } from '../helpers/review-fixture';
 
 interface GoldLine {
   id: string;
@@ -25,16 +24,9 @@ async function goldLines(path: string): Promise<GoldLine[]> {
 }
 
 describe('tracelens label and export-gold', () => {
+  let copies: WorkspaceCopies;
   let dir: string;
-  let cleanup: () => Promise<void>;
-  let template: string;
-  let n = 0;
-
-  async function workspaceCopy(): Promise<string> {
-    const path = join(dir, `w${++n}.duckdb`);
-    await copyFile(template, path);
-    return path;
-  }
+  const workspaceCopy = () => copies.copy();
 
   async function label(db: string, id: string, verdict: string, ...more: string[]): Promise<void> {
     const result = await cli('label', '--db', db, '--request-id', id, '--verdict', verdict, ...more);
@@ -42,10 +34,10 @@ describe('tracelens label and export-gold', () => {
   }
 
   beforeAll(async () => {
-    ({ dir, cleanup } = await tempDir());
-    template = await reviewWorkspace(dir);
+    copies = await reviewWorkspaceCopies();
+    dir = copies.dir;
   });
-  afterAll(() => cleanup());
+  afterAll(() => copies.cleanup());
 
   it('writes the failed calls as gold rows in the design shape, sorted, PII masked, the same bytes twice', async () => {
     const db = await workspaceCopy();

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { copyFile, readFile, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LabelJournal } from '../../electron/engine/review/journal';
@@ -9,8 +9,7 @@ import { saveLabel, saveLabels } from '../../electron/engine/review/save-label';
 import { Workspace } from '../../electron/engine/workspace';
 import type { Result } from '../../shared/api/result';
 import { cliProcess } from '../helpers/cli';
-import { reviewWorkspace } from '../helpers/review-fixture';
-import { tempDir } from '../helpers/temp';
+import { reviewWorkspaceCopies, type WorkspaceCopies } from '../helpers/review-fixture';
 
 function value<T>(result: Result<T>): T {
   if (!result.ok) throw new Error(result.error.message);
@@ -18,23 +17,15 @@ function value<T>(result: Result<T>): T {
 }
 
 describe('label journal', () => {
+  let copies: WorkspaceCopies;
   let dir: string;
-  let cleanup: () => Promise<void>;
-  let template: string;
-  let n = 0;
-
-  /** A fresh copy of the fixture workspace, so each test has its own journal. */
-  async function workspaceCopy(): Promise<string> {
-    const path = join(dir, `w${++n}.duckdb`);
-    await copyFile(template, path);
-    return path;
-  }
+  const workspaceCopy = () => copies.copy();
 
   beforeAll(async () => {
-    ({ dir, cleanup } = await tempDir());
-    template = await reviewWorkspace(dir);
+    copies = await reviewWorkspaceCopies();
+    dir = copies.dir;
   });
-  afterAll(() => cleanup());
+  afterAll(() => copies.cleanup());
 
   it('lives beside the workspace', () => {
     expect(journalPathFor('/data/incident.duckdb')).toBe('/data/incident.labels.jsonl');
