@@ -6,6 +6,7 @@ import type { ResolveOptions } from '../sources/resolve';
 import { EventStream } from './event-stream';
 import { builtRendererDir } from './renderer-dir';
 import { type RunningServer, type ServerOptions, startServer } from './server';
+import { Uploads } from './uploads';
 
 export interface BrowserModeOptions {
   /** Dumps, folders, globs, s3:// URIs or one workspace file; none (and no db): the bundled demo. */
@@ -32,7 +33,7 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
   const session = new Session({ dirs: options.dirs ?? userDirs(), resolve: options.resolve, onEvent: events.publish });
   try {
     const opened = options.sources.length || options.db ? await session.open(options.sources, { db: options.db }) : await session.openDemo();
-    const server = await startServer({ handlers: createHandlers(session), events, rendererDir, port: options.port, pages: options.pages, headers: options.headers });
+    const server = await startServer({ handlers: createHandlers(session), events, rendererDir, port: options.port, pages: options.pages, headers: options.headers, uploads: new Uploads() });
     return {
       server,
       opened,

@@ -9,6 +9,7 @@ import { isLoopbackHost, SECURITY_HEADERS } from '../security/policy';
 import { hasToken, newToken } from './auth';
 import type { EventStream } from './event-stream';
 import { serveStatic } from './static-files';
+import type { Uploads } from './uploads';
 
 /** Browser mode listens on the loopback interface only: other machines cannot reach it. */
 export const LOOPBACK = '127.0.0.1';
@@ -24,6 +25,8 @@ export interface ServerOptions {
   /** Called for requests that are not API calls before the static files are tried (hot-reload dev server). */
   readonly pages?: (request: IncomingMessage, response: ServerResponse, next: () => void) => void;
   readonly headers?: Readonly<Record<string, string>>;
+  /** Where browser mode keeps files dropped on the page; absent: no uploads. */
+  readonly uploads?: Uploads;
 }
 
 export interface RunningServer {
@@ -53,10 +56,16 @@ async function readBody(request: IncomingMessage): Promise<string | undefined> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-async function handleApi(request: IncomingMessage, response: ServerResponse, path: string, options: ServerOptions, headers: Record<string, string>): Promise<void> {
+async function handleApi(request: IncomingMessage, response: ServerResponse, url: URL, options: ServerOptions, headers: Record<string, string>): Promise<void> {
+  const path = url.pathname;
   if (path === '/api/events' && request.method === 'GET') {
     options.events.attach(response, headers);
     return;
+  }
+  if (path === '/api/upload' && options.uploads) {
+    if (request.method !== 'PUT') return sendResult(response, 405, err('usage', 'uploads are PUT requests'), headers);
+    const result = await options.uploads.receive(request, url.searchParams.get('name'));
+    return sendResult(response, result.ok ? 200 : 400, result, headers);
   }
   const method = /^\/api\/call\/([A-Za-z][A-Za-z0-9]{0,63})$/.exec(path)?.[1];
   if (!method) return sendResult(response, 404, err('unknown_request', `no API route ${path.slice(0, 100)}`), headers);
@@ -89,7 +98,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     }
     if (path.startsWith('/api/')) {
       if (!hasToken(request.headers.authorization, token)) return sendResult(response, 401, err('unauthorized', 'missing or wrong token: open the URL TraceLens printed'), headers);
-      handleApi(request, response, path, options, headers).catch((error: unknown) => {
+      handleApi(request, response, new URL(request.url ?? '/', 'http://127.0.0.1'), options, headers).catch((error: unknown) => {
         if (!response.headersSent) sendResult(response, 500, err('internal', `internal error: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`), headers);
         else response.destroy();
       });
@@ -131,6 +140,6 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         options.events.close();
         server.closeAllConnections();
         server.close(() => resolve());
-      }),
+      }).then(() => options.uploads?.close()),
   };
 }

@@ -183,6 +183,24 @@ describe('explore views in the browser', () => {
     await screenshot(page, 'overview-dark');
     expect(problems).toEqual([]);
   });
+
+  it('opens files picked or dropped in browser mode, copied to the engine since the page cannot name their paths', async () => {
+    const { page, problems } = await app.open();
+    await page.getByTestId('nav-open').click();
+    const demo = app.sources[0]!;
+    await page.getByTestId('open-files').setInputFiles(['calls.jsonl', 'scores.jsonl', 'otel-spans.jsonl'].map((f) => join(demo, f)));
+    await expect.poll(() => numberOf(page.getByTestId('report-calls')), { timeout: 30_000 }).toBe(total);
+
+    await page.getByTestId('drop-zone').evaluate((zone) => {
+      const transfer = new DataTransfer();
+      const lines = ['{"request_id":"drop-1","ts":"2026-11-04T10:00:00Z","feature":"faq"}', '{"request_id":"drop-2","ts":"2026-11-04T10:01:00Z","feature":"faq"}'];
+      transfer.items.add(new File([lines.join('\n') + '\n'], 'dropped.jsonl'));
+      zone.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    });
+    await expect.poll(() => numberOf(page.getByTestId('report-calls')), { timeout: 30_000 }).toBe(2);
+    expect(await page.getByTestId('open-view').textContent()).toContain('dropped.jsonl');
+    expect(problems).toEqual([]);
+  });
 });
 
 /** A call whose trace has OTLP spans, through the page's own API client (the first of a few sampled). */

@@ -9,6 +9,7 @@ import { writeDemoDataset } from '../../electron/engine/demo-files';
 import { Session } from '../../electron/engine/session';
 import { EventStream } from '../../electron/server/event-stream';
 import { type RunningServer, startServer } from '../../electron/server/server';
+import type { Uploads } from '../../electron/server/uploads';
 import { httpTransport } from '../../renderer/src/api/http-transport';
 import { tempDir } from './temp';
 
@@ -30,11 +31,11 @@ export interface ApiServer {
 }
 
 /** The contract served over HTTP in this process (no renderer), with a typed client over the real transport. */
-export async function startApiServer(): Promise<ApiServer> {
+export async function startApiServer(options: { uploads?: Uploads } = {}): Promise<ApiServer> {
   const { dir, cleanup } = await tempDir('tracelens-api-');
   const events = new EventStream();
   const session = new Session({ dirs: { config: join(dir, 'config'), cache: join(dir, 'cache') }, onEvent: events.publish });
-  const server = await startServer({ handlers: createHandlers(session), events });
+  const server = await startServer({ handlers: createHandlers(session), events, ...options });
   const api = createApi(httpTransport({ baseUrl: `http://127.0.0.1:${server.port}`, token: server.token }));
   const received: AppEvent[] = [];
   const unsubscribe = api.onEvent((e) => received.push(e));

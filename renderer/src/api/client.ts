@@ -24,6 +24,11 @@ function browserToken(): string {
   return window.sessionStorage.getItem(TOKEN_KEY) ?? '';
 }
 
+/** Browser mode's credentials for requests outside the contract (uploads). */
+export function browserAuthorization(): string {
+  return `Bearer ${browserToken()}`;
+}
+
 /** The engine, through the desktop bridge or browser mode's HTTP API: the same typed functions either way. */
 export function connectApi(): ApiWithEvents {
   if (window.tracelens) return createApi(ipcTransport(window.tracelens));

@@ -2,6 +2,7 @@ import { type DragEvent, useEffect, useState } from 'react';
 import type { OpenResult } from '../../../../shared/api/methods/explore';
 import type { AppError, Result } from '../../../../shared/api/result';
 import type { IngestProgress } from '../../../../shared/domain/ingest';
+import { uploadFiles, uploadsNeeded } from '../../api/upload';
 import { useApiResult } from '../../app/use-api-result';
 import { useRoute } from '../../app/use-route';
 import { useApi, useWorkspace } from '../../app/workspace';
@@ -24,6 +25,7 @@ export function Open() {
   const [progress, setProgress] = useState<IngestProgress | undefined>(undefined);
   const [error, setError] = useState<AppError | undefined>(undefined);
   const [dragging, setDragging] = useState(false);
+  const [copying, setCopying] = useState<string | undefined>(undefined);
   const recent = useApiResult(() => api.recentWorkspaces({}), [api, workspace.state === 'ok' ? workspace.value.title : '']);
 
   useEffect(() => api.onEvent((event) => event.type === 'ingestProgress' && setProgress(event.payload)), [api]);
@@ -38,12 +40,24 @@ export function Open() {
     refresh();
   };
   const open = (sources: string[]) => sources.length && run(() => api.openSources({ sources, mode: 'replace' }));
+  /** Browser mode: the page cannot name a dropped or picked file's path, so the file is copied to the engine first. */
+  const openFiles = async (files: readonly File[]) => {
+    setBusy(true);
+    setError(undefined);
+    const copied = await uploadFiles(files, (file, i) => setCopying(`${file.name} (${i + 1} of ${files.length})`));
+    setCopying(undefined);
+    setBusy(false);
+    if (!copied.ok) setError(copied.error);
+    else void open(copied.value);
+  };
   const onDrop = (e: DragEvent) => {
     e.preventDefault();
     setDragging(false);
     const dropped = parseSources(e.dataTransfer.getData('text/uri-list') || e.dataTransfer.getData('text/plain'));
+    const files = Array.from(e.dataTransfer.files);
     if (dropped.length) void open(dropped);
-    else setError({ code: 'usage', message: 'the browser does not reveal where dropped files live: type or paste their paths (the desktop app accepts dropped files)' });
+    else if (files.length && uploadsNeeded()) void openFiles(files);
+    else if (!files.length) setError({ code: 'usage', message: 'nothing to open in what was dropped: drop files, or paste their paths' });
   };
 
   return (
@@ -71,6 +85,22 @@ export function Open() {
             <button type="submit" disabled={busy || !text.trim()} data-testid="open-submit">
               Open
             </button>
+            {uploadsNeeded() ? (
+              <label className="file-button">
+                Choose files…
+                <input
+                  type="file"
+                  multiple
+                  disabled={busy}
+                  data-testid="open-files"
+                  onChange={(e) => {
+                    const files = Array.from(e.currentTarget.files ?? []);
+                    e.currentTarget.value = '';
+                    if (files.length) void openFiles(files);
+                  }}
+                />
+              </label>
+            ) : null}
             <button type="button" disabled={busy} onClick={() => void run(() => api.openDemo({}))} data-testid="open-demo">
               Open demo data
             </button>
@@ -80,7 +110,11 @@ export function Open() {
           </div>
         </form>
       </div>
-      {busy ? progress ? <IngestProgressBar progress={progress} /> : <Loading what="the sources" /> : null}
+      {copying ? (
+        <div className="status loading" role="status" data-testid="open-copying">
+          <PlainText text={`Copying ${copying} to TraceLens…`} />
+        </div>
+      ) : busy ? progress ? <IngestProgressBar progress={progress} /> : <Loading what="the sources" /> : null}
       {error ? <ErrorNotice error={error} /> : null}
       <div className="open-columns">
         <section>
