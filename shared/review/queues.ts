@@ -10,6 +10,7 @@ export const QUEUES = [
   { name: 'errors', title: 'Errors', description: 'calls that ended in a typed error', order: 'ts DESC, request_id' },
   { name: 'drift', title: 'Drift exemplars', description: 'example calls of the drift alerts', order: 'ts DESC, request_id' },
   { name: 'sample', title: 'Stratified sample', description: 'a random sample of every other call, stratified by feature and locale (2% of each stratum by default, at least one call)', order: 'feature, locale, ts DESC, request_id' },
+  { name: 'slice', title: 'The current slice', description: 'every call of the current slice (every call when no slice is chosen)', order: 'ts DESC, request_id' },
 ] as const;
 
 export type QueueName = (typeof QUEUES)[number]['name'];
@@ -104,6 +105,8 @@ function members(name: QueueName, options: QueueOptions, params: ParamList): str
       return driftMembers(options, params);
     case 'sample':
       return sampleMembers(options, params);
+    case 'slice':
+      return 'SELECT request_id, NULL::DOUBLE AS score FROM base';
   }
 }
 

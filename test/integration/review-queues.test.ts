@@ -53,7 +53,25 @@ describe('review queues and agreement', () => {
       { name: 'errors', title: 'Errors', size: 3, labeled: 0, by_reviewer: [] },
       { name: 'drift', title: 'Drift exemplars', size: expect.any(Number), labeled: expect.any(Number), by_reviewer: expect.any(Array) },
       { name: 'sample', title: 'Stratified sample', size: strata.size, labeled: 0, by_reviewer: [] },
+      { name: 'slice', title: 'The current slice', size: 40, labeled: 4, by_reviewer: [{ reviewer: 'alice', labeled: 4 }, { reviewer: 'bob', labeled: 3 }] },
     ]);
+  });
+
+  it('holds every call of the slice in the slice queue, newest first, and restricts every queue to the slice', async () => {
+    const slice = ['--where', 'feature=refund_copilot', '--since', '2026-11-04T10:10:00Z'];
+    const { items } = await cliJson<{ items: (Item & { feature: string; ts: string })[] }>('queues', '--db', db, '--queue', 'slice', ...slice, '--limit', '100');
+    const expected = reviewCalls()
+      .filter((c) => c['feature'] === 'refund_copilot' && String(c['ts']) >= '2026-11-04T10:10:00')
+      .map((c) => String(c['request_id']))
+      .reverse();
+    expect(expected).toHaveLength(16);
+    expect(items.map((i) => i.request_id)).toEqual(expected);
+    expect(items.find((i) => i.request_id === 'c10')?.labels).toEqual([{ reviewer: 'alice', verdict: 'pass' }, { reviewer: 'bob', verdict: 'pass' }]);
+    const { queues } = await cliJson<{ queues: Summary[] }>('queues', '--db', db, ...slice);
+    expect(queues.find((q) => q.name === 'slice')).toMatchObject({ size: 16, labeled: 1 });
+    expect(queues.find((q) => q.name === 'judge')).toMatchObject({ size: 2 });
+    const bad = await cli('queues', '--db', db, '--queue', 'slice', '--where', 'nope=1');
+    expect([bad.code, bad.stderr.trim()]).toEqual([2, expect.stringContaining('unknown column "nope" in --where')]);
   });
 
   it('lists a queue\'s calls in its order, with their labels, and the next ones for a reviewer', async () => {

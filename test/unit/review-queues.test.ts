@@ -4,7 +4,7 @@ import { QUEUE_DEFAULTS, QUEUE_NAMES, QUEUES, queueItemsSql } from '../../shared
 
 describe('queue definitions', () => {
   it('name each built-in queue once, with a title and an order', () => {
-    expect(QUEUE_NAMES).toEqual(['judge', 'thumbs-down', 'guardrail', 'errors', 'drift', 'sample']);
+    expect(QUEUE_NAMES).toEqual(['judge', 'thumbs-down', 'guardrail', 'errors', 'drift', 'sample', 'slice']);
     for (const queue of QUEUES) expect(queue.title.length * queue.order.length).toBeGreaterThan(0);
   });
 

@@ -1,10 +1,12 @@
 import { QUEUES } from '../../../shared/review/queues';
 import { queueItems, queueSummaries } from '../../engine/review/queues';
-import { flag, stringOption } from '../args';
-import type { Command } from '../command';
+import type { SliceFilter } from '../../../shared/query/filter';
+import { flag, isoOption, listOption, stringOption } from '../args';
+import type { Command, ParsedArgs } from '../command';
 import { openReview, queueOption, queueOptions, REVIEW_OPTIONS } from '../open-review';
 import { renderTable } from '../table';
 import { UsageError } from '../usage-error';
+import { parseWhere } from './slice';
 
 function limitOption(value: string | undefined): number {
   if (value === undefined) return 50;
@@ -13,17 +15,23 @@ function limitOption(value: string | undefined): number {
   return n;
 }
 
+/** The slice of `--where`, `--since`, `--until`: every queue is restricted to it, and the `slice` queue is all of it. */
+function sliceFilter(args: ParsedArgs): SliceFilter {
+  return { where: parseWhere(listOption(args, 'where')), since: isoOption(args, 'since'), until: isoOption(args, 'until') };
+}
+
 export const queuesCommand: Command = {
   name: 'queues',
   summary: 'review queues: their size, how many are labeled and by whom; or the calls of one queue',
-  usage: 'tracelens queues --db FILE [--queue NAME [--limit N] [--unlabeled-by NAME]] [--sample-rate R] [--labels JOURNAL]... [--json]',
-  options: { ...REVIEW_OPTIONS, queue: { type: 'string' }, limit: { type: 'string' }, 'unlabeled-by': { type: 'string' }, 'sample-rate': { type: 'string' } },
+  usage: 'tracelens queues --db FILE [--queue NAME [--limit N] [--unlabeled-by NAME]] [--where COL=VALUE]... [--since ISO] [--until ISO] [--sample-rate R] [--labels JOURNAL]... [--json]',
+  options: { ...REVIEW_OPTIONS, queue: { type: 'string' }, limit: { type: 'string' }, 'unlabeled-by': { type: 'string' }, 'sample-rate': { type: 'string' }, where: { type: 'string', multiple: true }, since: { type: 'string' }, until: { type: 'string' } },
   async run(args, io) {
     const queue = queueOption(args);
     const limit = limitOption(stringOption(args, 'limit'));
+    const filter = sliceFilter(args);
     const review = await openReview(args, io);
     try {
-      const options = await queueOptions(args, review, queue ?? 'all');
+      const options = { ...(await queueOptions(args, review, queue ?? 'all')), filter };
       if (queue) {
         const items = await queueItems(review, queue, { ...options, limit, unlabeledBy: stringOption(args, 'unlabeled-by') });
         if (flag(args, 'json')) io.stdout.write(JSON.stringify({ queue, items }) + '\n');
