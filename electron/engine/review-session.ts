@@ -1,6 +1,7 @@
 import type { DriftReport } from '../../shared/drift/types';
 import { err, ok, type Result } from '../../shared/api/result';
 import type { LabelEvent, LabelInput } from '../../shared/review/label-event';
+import { alertExemplars } from '../../shared/review/alert-key';
 import type { QueueOptions } from '../../shared/review/queues';
 import type { CurrentLabel } from '../../shared/review/replay';
 import { loadPrices, loadRules } from './drift/config-files';
@@ -65,15 +66,18 @@ export class ReviewSession {
     return report;
   }
 
-  /** Queue options: the drift queue holds the exemplars of the last drift run (run now if there was none). */
-  async queueOptions(options: QueueOptions): Promise<QueueOptions> {
+  /**
+   * Queue options: the drift queue holds the exemplars of the last drift run (run
+   * now if there was none); with `alert`, only those of the alert with that key.
+   */
+  async queueOptions(options: QueueOptions, alert?: string): Promise<QueueOptions> {
     const workspace = this.session.workspace;
     if (this.drift?.workspace !== workspace) {
       const count = await workspace.db.one<{ n: number }>('SELECT count(*) AS n FROM calls');
       if (!count || count.n === 0) return { ...options, driftExemplars: [] };
       await this.runDrift(undefined, undefined);
     }
-    return { ...options, driftExemplars: [...new Set(this.drift!.report.alerts.flatMap((a) => a.exemplars))] };
+    return { ...options, driftExemplars: alertExemplars(this.drift!.report.alerts, alert) };
   }
 
   /**

@@ -229,12 +229,25 @@ function* callAt(ts: number, index: number, ctx: Context, forced?: FeatureSpec):
   if (rootSpanId) yield { kind: 'otlp', value: otlpTraceLine({ ...call, rootSpanId, ttftMs: ttft, totalMs: total, retrieval: feature.retrieval }, rng) };
 }
 
+const JUDGE_SD = 0.06;
+
+/**
+ * A judge's scores are not a bell curve: a few answers fail outright. Below one
+ * standard deviation under the mean, the distance from it grows 4.3 times as fast,
+ * so about 2% of the scores are failed or borderline (0.6 or less). It reshapes the
+ * draw instead of drawing again, so every other record of the dataset stays the same.
+ */
+function judgeTail(value: number, mean: number): number {
+  const z = (value - mean) / JUDGE_SD;
+  return z >= -1 ? value : mean + JUDGE_SD * (-1 + (z + 1) * 4.3);
+}
+
 function* scoresFor(call: { request_id: string; trace_id: string; prompt_version: string; error_class: string | null }, feature: FeatureSpec, ts: number, ctx: Context): Generator<DemoRecord> {
   const { rng } = ctx;
   if (call.error_class) return;
   const rotted = call.prompt_version === 'refund_v12' && ctx.on('faithfulness_drop') && within(ts, ctx, 7 * DAY_MS);
   if (feature.retrieval && rng.chance(0.03)) {
-    const value = Math.min(1, Math.max(0, rng.normal(rotted ? 0.74 : 0.91, 0.06)));
+    const value = Math.min(1, Math.max(0, judgeTail(rng.normal(rotted ? 0.74 : 0.91, JUDGE_SD), rotted ? 0.74 : 0.91)));
     const scoreTs = new Date(ts + 60_000).toISOString();
     yield { kind: 'score', value: { request_id: call.request_id, trace_id: call.trace_id, name: 'faithfulness', value: Math.round(value * 1000) / 1000, source: 'judge', ts: scoreTs } };
   }

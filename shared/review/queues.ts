@@ -61,6 +61,9 @@ export interface QueueOptions {
   readonly filter?: SliceFilter;
 }
 
+/** Calls of a queue the Review view fetches at a time. */
+export const QUEUE_PAGE = 500;
+
 export const QUEUE_DEFAULTS = { judgeLow: 0.4, judgeHigh: 0.6, sampleRate: 0.02, sampleSeed: 'tracelens' } as const;
 
 const JUDGE = `lower(source) = 'judge' AND value IS NOT NULL`;

@@ -1,4 +1,4 @@
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,6 +9,7 @@ import { cli } from '../helpers/cli';
 import { writeLines } from '../helpers/temp';
 import { screenshot } from './explore-helpers';
 import { type AppUnderTest, startApp } from './helpers/app';
+import { QUEUE_PAGE } from '../../shared/review/queues';
 
 const CARD = '4111 1111 1111 1111';
 const PLANTED = 'planted-card';
@@ -43,12 +44,30 @@ async function edit(page: Page, key: 'n' | 'e', text: string): Promise<void> {
   await page.getByTestId(field).waitFor({ state: 'detached' });
 }
 
+/**
+ * Makes the label journal read-only; undoes it. Root ignores file modes, so as
+ * root the journal is swapped for a directory instead, which no one can append to.
+ */
+async function makeUnwritable(journal: string, text: string): Promise<() => Promise<void>> {
+  if (process.getuid?.() !== 0) {
+    await chmod(journal, 0o444);
+    return () => chmod(journal, 0o644);
+  }
+  await rm(journal);
+  await mkdir(journal);
+  return async () => {
+    await rm(journal, { recursive: true });
+    await writeFile(journal, text);
+  };
+}
+
 const current = (page: Page) => page.getByTestId('review-current').getAttribute('data-request-id');
 
 describe('acting on an incident in the browser: drift, review, gold, PII', () => {
   let app: AppUnderTest;
   let db: string;
   let dumps: string[];
+  let expected: DriftReport;
 
   beforeAll(async () => {
     app = await startApp({
@@ -75,7 +94,7 @@ describe('acting on an incident in the browser: drift, review, gold, PII', () =>
   });
 
   it('runs drift on a dump with injected incidents and opens an exemplar', async () => {
-    const expected = JSON.parse((await cli('drift', ...dumps, '--json')).stdout) as DriftReport;
+    expected = JSON.parse((await cli('drift', ...dumps, '--json')).stdout) as DriftReport;
     expect(expected.alerts.length).toBeGreaterThan(0);
     const { page, problems } = await app.open();
     await page.getByTestId('nav-drift').click();
@@ -92,6 +111,27 @@ describe('acting on an incident in the browser: drift, review, gold, PII', () =>
     await detail.waitFor();
     await expect.poll(() => detail.textContent()).toContain(id!);
     expect(new URL(page.url()).hash).toContain(`call=${encodeURIComponent(id!)}`);
+    expect(problems).toEqual([]);
+  });
+
+  it('sends one alert\'s exemplars to review: the drift queue holds only those', async () => {
+    const all = new Set(expected.alerts.flatMap((a) => a.exemplars));
+    const index = expected.alerts.findIndex((a) => a.exemplars.length > 1 && new Set(a.exemplars).size < all.size);
+    expect(index).toBeGreaterThanOrEqual(0);
+    const alert = expected.alerts[index]!;
+    const { page, problems } = await app.open();
+    await page.getByTestId('nav-drift').click();
+    await page.getByTestId('drift-run').click();
+    await page.getByTestId('drift-alert').nth(index).getByTestId('drift-alert-review').click();
+    await page.getByTestId('review-alert').waitFor();
+    expect(new URL(page.url()).hash).toContain('queue=drift');
+    const progress = page.getByTestId('review-progress');
+    await expect.poll(() => progress.getAttribute('data-size')).toBe(String(new Set(alert.exemplars).size));
+    const shown = async () => new Set(await page.getByTestId('review-items').getByRole('button').evaluateAll((els) => els.map((e) => e.textContent)));
+    await expect.poll(shown).toEqual(new Set(alert.exemplars));
+    expect(new Set(alert.exemplars)).toContain(await current(page));
+    await page.getByTestId('review-alert').getByRole('button').click();
+    await expect.poll(() => progress.getAttribute('data-size')).toBe(String(all.size));
     expect(problems).toEqual([]);
   });
 
@@ -171,6 +211,29 @@ describe('acting on an incident in the browser: drift, review, gold, PII', () =>
     expect(problems).toEqual([]);
   });
 
+  it('copies a calls table cell as the redacted mode shows it', async () => {
+    const { page, problems } = await app.open();
+    const origin = new URL(page.url()).origin;
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
+    await page.goto(`${origin}/#/table?w.error_class=rate_limit&cols=request_id,input_preview`);
+    await expect.poll(() => page.getByTestId('redacted-mode').isChecked(), { timeout: 15_000 }).toBe(true);
+    const row = page.getByTestId('calls-row').first();
+    await expect.poll(() => row.getAttribute('data-request-id')).toBe(PLANTED);
+    await row.getByRole('gridcell').nth(2).click();
+    const copy = async () => {
+      await page.evaluate(() => navigator.clipboard.writeText(''));
+      await page.getByTestId('copy-cell').click();
+      await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).not.toBe('');
+      return page.evaluate(() => navigator.clipboard.readText());
+    };
+    const masked = await copy();
+    expect(masked).toContain('[PAN]');
+    expect(masked).not.toContain(CARD);
+    await page.getByTestId('redacted-mode').uncheck();
+    expect(await copy()).toBe(plantedCall()['input_preview']);
+    expect(problems).toEqual([]);
+  });
+
   it('shows a failed save and does not move on', async () => {
     const journal = journalPathFor(db);
     const saved = await readFile(journal, 'utf8');
@@ -178,8 +241,7 @@ describe('acting on an incident in the browser: drift, review, gold, PII', () =>
     await page.goto(`${new URL(page.url()).origin}/#/review?queue=errors`);
     await page.getByTestId('review-current').waitFor();
     const id = await current(page);
-    await rm(journal);
-    await mkdir(journal);
+    const restore = await makeUnwritable(journal, saved);
     try {
       await page.keyboard.press('p');
       const error = page.getByTestId('label-error');
@@ -190,8 +252,7 @@ describe('acting on an incident in the browser: drift, review, gold, PII', () =>
       expect(await current(page)).toBe(id);
       expect(await error.isVisible()).toBe(true);
     } finally {
-      await rm(journal, { recursive: true });
-      await writeFile(journal, saved);
+      await restore();
     }
     expect(await readFile(journal, 'utf8')).toBe(saved);
     expect(problems.filter((p) => !p.includes('status of 500'))).toEqual([]);
@@ -217,6 +278,28 @@ describe('acting on an incident in the browser: drift, review, gold, PII', () =>
     expect(journal.slice(before).map((e) => [e['request_id'], e['verdict'], e['note'], e['reason'], e['reviewer']])).toEqual(
       ids.map((id) => [id, 'fail', 'retry storm, not the model', 'other', 'rita']),
     );
+    expect(problems).toEqual([]);
+  });
+
+  it('walks a queue past its first page: j on the last loaded call fetches the next page', async () => {
+    const { page, problems } = await app.open();
+    await page.goto(`${new URL(page.url()).origin}/#/review?queue=slice`);
+    const items = page.getByTestId('review-items').getByRole('button');
+    await expect.poll(() => items.count()).toBe(QUEUE_PAGE);
+    const size = Number(await page.getByTestId('review-progress').getAttribute('data-size'));
+    expect(size).toBeGreaterThan(QUEUE_PAGE);
+    expect(await page.getByTestId('review-loaded').textContent()).toContain(`${QUEUE_PAGE} of ${size} loaded`);
+    const last = (await items.last().textContent())!;
+    await items.last().click();
+    await expect.poll(() => current(page)).toBe(last);
+    await page.keyboard.press('j');
+    await expect.poll(() => items.count()).toBe(Math.min(size, 2 * QUEUE_PAGE));
+    const next = (await items.nth(QUEUE_PAGE).textContent())!;
+    await expect.poll(() => current(page)).toBe(next);
+    const firstPage = await items.evaluateAll((els, n) => els.slice(0, n).map((e) => e.textContent), QUEUE_PAGE);
+    expect(firstPage).not.toContain(next);
+    await page.keyboard.press('k');
+    await expect.poll(() => current(page)).toBe(last);
     expect(problems).toEqual([]);
   });
 });

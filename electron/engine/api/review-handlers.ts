@@ -38,7 +38,7 @@ async function goldWarnings(session: Session, build: GoldBuild, journalSkipped: 
 }
 
 export function reviewHandlers(session: Session, state: ReviewSession): HandlerGroup<keyof typeof REVIEW_METHODS> {
-  const queueOptions = (filter: SliceFilter) => state.queueOptions({ filter });
+  const queueOptions = (filter: SliceFilter, alert?: string) => state.queueOptions({ filter }, alert);
 
   async function build(request: GoldRequest, lines: number): Promise<{ preview: GoldPreview; text: string }> {
     const review = await state.current();
@@ -69,9 +69,9 @@ export function reviewHandlers(session: Session, state: ReviewSession): HandlerG
       const review = await state.current();
       return { journal: review.journalPath ?? null, reviewer: (await state.settings.get()).reviewer, skippedLines: review.problems.length };
     },
-    reviewQueues: async ({ filter }) => ({ queues: await queueSummaries(await state.current(), await queueOptions(filter)) }),
-    queueItems: async ({ queue, filter, offset, limit }) => ({
-      items: await queueItems(await state.current(), queue as QueueName, { ...(await queueOptions(filter)), offset, limit }),
+    reviewQueues: async ({ filter, alert }) => ({ queues: await queueSummaries(await state.current(), await queueOptions(filter, alert)) }),
+    queueItems: async ({ queue, filter, alert, offset, limit }) => ({
+      items: await queueItems(await state.current(), queue as QueueName, { ...(await queueOptions(filter, alert)), offset, limit }),
     }),
     callLabels: async ({ requestId }) => ({ labels: (await state.current()).labels.filter((l) => l.request_id === requestId) }),
     saveLabel: async ({ requestId, verdict, note, expected, reason }) => {

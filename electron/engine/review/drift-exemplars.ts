@@ -1,4 +1,5 @@
 import { err, ok, type Result } from '../../../shared/api/result';
+import { alertExemplars } from '../../../shared/review/alert-key';
 import type { QueueOptions } from '../../../shared/review/queues';
 import { type DriftOptions, runDrift } from '../drift/run-drift';
 import type { Workspace } from '../workspace';
@@ -9,7 +10,7 @@ export async function driftExemplars(workspace: Workspace, options: DriftOptions
   if (!empty || empty.n === 0) return ok([]);
   const report = await runDrift(workspace, options);
   if (!report.ok) return err(report.error.code, `drift exemplars: ${report.error.message}`);
-  return ok([...new Set(report.value.alerts.flatMap((a) => a.exemplars))]);
+  return ok(alertExemplars(report.value.alerts));
 }
 
 /** Queue options with the drift queue's exemplars filled in from a drift run, unless the caller chose them. */

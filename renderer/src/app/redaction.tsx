@@ -1,4 +1,5 @@
-import { createContext, type ReactNode, useContext, useEffect, useState } from 'react';
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useState } from 'react';
+import { maskText } from '../../../shared/pii/mask';
 import { useWorkspace } from './workspace';
 
 interface RedactionValue {
@@ -38,6 +39,12 @@ export function RedactionProvider({ children }: { children: ReactNode }) {
 
 export function useRedaction(): RedactionValue {
   return useContext(RedactionContext);
+}
+
+/** Trace text as the display mode shows it: masked in redacted mode. What the user copies must be the same. */
+export function useShownText(): (text: string) => string {
+  const { redacted } = useRedaction();
+  return useCallback((text: string) => (redacted ? maskText(text) : text), [redacted]);
 }
 
 export function RedactionToggle() {

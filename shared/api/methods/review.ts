@@ -58,6 +58,8 @@ export type { CurrentLabel, FailureReason, GoldRow };
 const RequestId = z.string().min(1).max(1000);
 const Queue = z.enum(QUEUE_NAMES as [string, ...string[]]);
 const Text = z.string().max(100_000).nullable().optional();
+/** An alert of the last drift run, by `alertKey`. */
+const AlertKey = z.string().min(1).max(4096);
 
 const GoldRequest = z.strictObject({
   verdict: z.enum(['fail', 'pass', 'all']).default('fail'),
@@ -71,13 +73,14 @@ const GoldRequest = z.strictObject({
 export const REVIEW_METHODS = {
   reviewState: method<ReviewState>()(z.strictObject({}), 'Where labels are saved and who labels.'),
   reviewQueues: method<{ readonly queues: readonly QueueSummary[] }>()(
-    z.strictObject({ filter: Filter.default({}) }),
-    'Every review queue with its size and progress (labeled / total, per reviewer), restricted to a slice.',
+    z.strictObject({ filter: Filter.default({}), alert: AlertKey.optional() }),
+    'Every review queue with its size and progress (labeled / total, per reviewer), restricted to a slice; `alert` restricts the drift queue to that alert\'s exemplars.',
   ),
   queueItems: method<{ readonly items: readonly QueueItem[] }>()(
     z.strictObject({
       queue: Queue,
       filter: Filter.default({}),
+      alert: AlertKey.optional(),
       offset: z.number().int().min(0).max(1_000_000_000).default(0),
       limit: z.number().int().min(1).max(1000).default(200),
     }),

@@ -1,4 +1,5 @@
 import type { DriftAlert } from '../../../../shared/drift/types';
+import { alertKey } from '../../../../shared/review/alert-key';
 import { PlainText } from '../../components/PlainText';
 import { MetricChart } from './MetricChart';
 
@@ -13,7 +14,7 @@ function number(value: number | null): string {
 const sliceText = (alert: DriftAlert) => Object.entries(alert.slice).map(([k, v]) => `${k}=${v}`).join(' ') || 'all calls';
 const windowText = (w: { from: string; to: string }) => `${w.from.slice(0, 16).replace('T', ' ')} → ${w.to.slice(0, 16).replace('T', ' ')}`;
 
-export function AlertCard({ alert, onOpen }: { alert: DriftAlert; onOpen: (requestId: string) => void }) {
+export function AlertCard({ alert, onOpen, onReview }: { alert: DriftAlert; onOpen: (requestId: string) => void; onReview: (alertKey: string) => void }) {
   return (
     <article className={`panel drift-alert severity-${alert.severity}`} data-testid="drift-alert" data-check={alert.check} data-severity={alert.severity}>
       <div>
@@ -41,6 +42,11 @@ export function AlertCard({ alert, onOpen }: { alert: DriftAlert; onOpen: (reque
           {alert.exemplars.length > SHOWN ? <span className="muted">{`and ${alert.exemplars.length - SHOWN} more (all are in the drift review queue)`}</span> : null}
           {alert.exemplars.length === 0 ? <span className="muted">No exemplar calls.</span> : null}
         </div>
+        {alert.exemplars.length > 0 ? (
+          <button type="button" data-testid="drift-alert-review" onClick={() => onReview(alertKey(alert))}>
+            {`Send ${alert.exemplars.length === 1 ? 'its exemplar' : `its ${alert.exemplars.length} exemplars`} to review`}
+          </button>
+        ) : null}
       </div>
       <MetricChart alert={alert} />
     </article>

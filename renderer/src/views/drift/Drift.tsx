@@ -96,7 +96,7 @@ export function Drift() {
               <section key={severity} className="drift-severity">
                 <h2>{`${severity} (${alerts.length})`}</h2>
                 {alerts.map((alert, i) => (
-                  <AlertCard key={`${alert.check}-${i}`} alert={alert} onOpen={call.open} />
+                  <AlertCard key={`${alert.check}-${i}`} alert={alert} onOpen={call.open} onReview={(key) => navigate('review', new URLSearchParams({ queue: 'drift', alert: key }))} />
                 ))}
               </section>
             );

@@ -13,9 +13,8 @@ import { Agreement } from './Agreement';
 import { isTyping, reviewAction } from './keys';
 import { EMPTY_DRAFT, LabelBar, type LabelDraft } from './LabelBar';
 import { QueuePicker, QueueProgress } from './QueuePicker';
+import { useQueuePages } from './use-queue-pages';
 import './review.css';
-
-const PAGE = 500;
 
 /** This session's own saves, shown in the list at once (the list itself is not reloaded while labeling). */
 type Saved = Readonly<Record<string, 'pass' | 'fail' | null>>;
@@ -58,10 +57,13 @@ export function Review() {
   const filter = filterFromParams(params);
   const filterKey = JSON.stringify(filter);
   const [version, setVersion] = useState(0);
-  const queues = useApiResult(() => api.reviewQueues({ filter }), [api, filterKey, version]);
-  const queueName = params.get('queue') ?? (queues.state === 'ok' ? (queues.value.queues.find((q) => q.size > 0)?.name ?? 'judge') : 'judge');
-  const items = useApiResult(() => api.queueItems({ queue: queueName, filter, limit: PAGE }), [api, queueName, filterKey]);
-  const list = items.state === 'ok' ? items.value.items : [];
+  const queueName = params.get('queue') || undefined;
+  // A link from one drift alert: the drift queue holds only that alert's exemplars.
+  const alert = queueName === 'drift' ? params.get('alert') || undefined : undefined;
+  const queues = useApiResult(() => api.reviewQueues({ filter, alert }), [api, filterKey, alert, version]);
+  const queue = queueName ?? (queues.state === 'ok' ? (queues.value.queues.find((q) => q.size > 0)?.name ?? 'judge') : 'judge');
+  const pages = useQueuePages({ queue, filter, alert });
+  const list = pages.items;
   const currentId = params.get('id') || list[0]?.request_id;
   const [labels, setLabels] = useState<readonly CurrentLabel[]>([]);
   const [draft, setDraft] = useState<LabelDraft>(EMPTY_DRAFT);
@@ -92,14 +94,16 @@ export function Review() {
     };
   }, [api, currentId, version]);
 
+  /** Past the last call loaded, the next page is fetched first. */
   const move = useCallback(
-    (by: 1 | -1) => {
+    async (by: 1 | -1) => {
       const at = list.findIndex((i) => i.request_id === currentId);
-      const next = list[at + by];
+      let next = list[at + by];
+      if (!next && by === 1 && at >= 0 && pages.more) next = (await pages.loadMore())?.[at + 1];
       if (next) go({ id: next.request_id });
       setDraft(EMPTY_DRAFT);
     },
-    [list, currentId, go],
+    [list, currentId, go, pages],
   );
 
   const save = useCallback(
@@ -125,7 +129,7 @@ export function Review() {
       setSaved((m) => ({ ...m, [currentId]: verdict }));
       setNotice(`Saved ${verdict} for ${currentId}.`);
       setVersion((v) => v + 1);
-      move(1);
+      await move(1);
     },
     [api, currentId, draft, move],
   );
@@ -162,7 +166,7 @@ export function Review() {
       event.preventDefault();
       const { save, move, undo, saveError } = latest.current;
       if (action.kind === 'verdict') void save(action.verdict);
-      else if (action.kind === 'move' && !saveError) move(action.by);
+      else if (action.kind === 'move' && !saveError) void move(action.by);
       else if (action.kind === 'edit') {
         // Keys typed before the field has focus are text, not commands.
         latest.current.editing = action.field;
@@ -177,13 +181,22 @@ export function Review() {
 
   if (queues.state === 'loading') return <Loading what="the review queues" />;
   if (queues.state === 'error') return <ErrorNotice error={queues.error} />;
-  const summary = queues.value.queues.find((q) => q.name === queueName);
+  const summary = queues.value.queues.find((q) => q.name === queue);
   return (
     <section className="review">
       <h1>Review</h1>
       <div className="toolbar">
-        <QueuePicker queues={queues.value.queues} current={queueName} onPick={(name) => go({ queue: name, id: '' })} />
+        <QueuePicker queues={queues.value.queues} current={queue} onPick={(name) => go({ queue: name, id: '', alert: '' })} />
         <QueueProgress queue={summary} />
+        {alert ? (
+          <span className="muted" data-testid="review-alert" data-alert={alert}>
+            {'only the exemplars of '}
+            <PlainText text={alert} />{' '}
+            <button type="button" onClick={() => go({ alert: '', id: '' })}>
+              Every drift exemplar
+            </button>
+          </span>
+        ) : null}
         {Object.keys(filter.where ?? {}).length > 0 ? <span className="muted">restricted to the current slice</span> : null}
         <span role="status" className="muted" data-testid="review-notice">
           {notice}
@@ -197,14 +210,20 @@ export function Review() {
           </button>
         </div>
       ) : null}
-      {items.state === 'loading' ? <Loading what="the queue" /> : null}
-      {items.state === 'error' ? <ErrorNotice error={items.error} /> : null}
-      {items.state === 'ok' && list.length === 0 ? <Empty>This queue is empty.</Empty> : null}
+      {pages.first.state === 'loading' ? <Loading what="the queue" /> : null}
+      {pages.first.state === 'error' ? <ErrorNotice error={pages.first.error} /> : null}
+      {pages.error ? <ErrorNotice error={pages.error} /> : null}
+      {pages.first.state === 'ok' && list.length === 0 ? <Empty>This queue is empty.</Empty> : null}
       {currentId && list.length > 0 ? (
         <div className="act-layout">
           <div>
             <ItemList items={list} current={currentId} reviewer={reviewer} saved={saved} onPick={(id) => !saveError && go({ id })} />
-            <Agreement queue={queueName} version={version} />
+            {pages.more ? (
+              <p className="muted" data-testid="review-loaded" data-count={list.length}>
+                {`${list.length} of ${summary?.size ?? '?'} loaded; j on the last one loads more`}
+              </p>
+            ) : null}
+            <Agreement queue={queue} version={version} />
           </div>
           <div data-testid="review-current" data-request-id={currentId}>
             <h2>

@@ -3,6 +3,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from 'react';
 import type { ColumnInfo } from '../../../../shared/api/methods/explore';
 import type { PlainRow } from '../../api/arrow';
+import { useShownText } from '../../app/redaction';
 import { PlainText } from '../../components/PlainText';
 import { ErrorNotice } from '../../components/Status';
 import { formatCount } from '../../charts/format';
@@ -43,6 +44,7 @@ export function CallsTable({ pages, columns, info, sort, setSort, openCall, sele
   const anchor = useRef<number | null>(null);
   const [selected, setSelected] = useState<{ row: number; col: number }>({ row: 0, col: 0 });
   const [copied, setCopied] = useState<string | undefined>(undefined);
+  const shown = useShownText();
   const kinds = useMemo(() => new Map(info.map((c) => [c.name, c])), [info]);
   const columnDefs = useMemo(
     () => columns.map((name) => ({ id: name, accessorFn: (row: PlainRow) => row[name], header: name, enableSorting: kinds.get(name)?.sortable ?? false })),
@@ -94,7 +96,7 @@ export function CallsTable({ pages, columns, info, sort, setSort, openCall, sele
     return name ? cellText(name, kinds.get(name)?.kind, pages.row(row)?.[name]) : null;
   };
   const copy = async () => {
-    const text = valueAt(selected.row, selected.col) ?? '';
+    const text = shown(valueAt(selected.row, selected.col) ?? '');
     try {
       await navigator.clipboard.writeText(text);
       setCopied(text);
