@@ -1,5 +1,6 @@
 import type { DownloadSummary } from '../../shared/domain/download';
 import type { ResolveOptions } from '../sources/resolve';
+import type { SettingsStore } from '../engine/settings-store';
 import { S3Source } from '../sources/s3/s3-source';
 import { mergeSettings, s3SettingsFromEnv } from '../sources/s3/settings';
 import { stringOption } from './args';
@@ -35,4 +36,22 @@ export function resolveOptionsFrom(args: ParsedArgs, io?: CommandIo): SourceReso
   });
   const s3 = new S3Source(settings, { onProgress: io ? downloadProgress(io.stderr) : undefined });
   return { remote: { s3: (uri) => s3.resolve(uri) }, download: () => s3.summary() };
+}
+
+/**
+ * How the app resolves SOURCE arguments: like `resolveOptionsFrom`, but the cache
+ * folder of s3:// downloads is read from the user's settings at each open (unless
+ * `--cache-dir` is given), so a folder chosen in Settings applies to the next open
+ * without a restart.
+ */
+export function resolveOptionsWithSettings(args: ParsedArgs, settings: SettingsStore): ResolveOptions {
+  if (stringOption(args, 'cache-dir') !== undefined) return resolveOptionsFrom(args);
+  return {
+    remote: {
+      s3: async (uri) => {
+        const { cacheDir } = await settings.get();
+        return resolveOptionsFrom(withSettingsCacheDir(args, cacheDir)).remote!['s3']!(uri);
+      },
+    },
+  };
 }

@@ -3,7 +3,8 @@ import { createHandlers } from '../engine/api/handlers';
 import { dispatch } from '../engine/api/dispatch';
 import { Session } from '../engine/session';
 import { userDirs } from '../engine/user-dirs';
-import { resolveOptionsFrom } from '../cli/source-options';
+import { resolveOptionsWithSettings } from '../cli/source-options';
+import { SettingsStore } from '../engine/settings-store';
 import type { HostMessage, HostRequest } from './protocol';
 
 /**
@@ -13,8 +14,10 @@ import type { HostMessage, HostRequest } from './protocol';
  */
 const port = process.parentPort;
 const post = (message: HostMessage) => port.postMessage(message);
-// Remote sources (s3://) resolve as they do for the CLI with no options given.
-const session = new Session({ dirs: userDirs(), resolve: resolveOptionsFrom({ positionals: [], values: {} }), onEvent: (event) => post({ kind: 'event', event }) });
+const dirs = userDirs();
+// Remote sources (s3://) resolve as they do for the CLI with no options given, into the settings' cache folder as it is at each open.
+const resolve = resolveOptionsWithSettings({ positionals: [], values: {} }, new SettingsStore(dirs.config));
+const session = new Session({ dirs, resolve, onEvent: (event) => post({ kind: 'event', event }) });
 const handlers = createHandlers(session);
 
 port.on('message', ({ data }: { data: HostRequest }) => {

@@ -5,7 +5,7 @@ import { flag, stringOption } from '../args';
 import type { Command, CommandIo, ParsedArgs } from '../command';
 import { SettingsStore } from '../../engine/settings-store';
 import { userDirs } from '../../engine/user-dirs';
-import { resolveOptionsFrom, SOURCE_OPTIONS, withSettingsCacheDir } from '../source-options';
+import { resolveOptionsWithSettings, SOURCE_OPTIONS } from '../source-options';
 import { openInBrowser } from '../open-browser';
 import { UsageError } from '../usage-error';
 
@@ -37,7 +37,7 @@ export async function serveUntilStopped(args: ParsedArgs, io: CommandIo): Promis
     sources: args.positionals,
     db: stringOption(args, 'db'),
     port: portOption(args),
-    resolve: resolveOptionsFrom(withSettingsCacheDir(args, (await new SettingsStore(userDirs().config).get()).cacheDir)),
+    resolve: resolveOptionsWithSettings(args, new SettingsStore(userDirs().config)),
     pages: dev?.pages,
     headers: dev?.headers,
   }).catch(async (error: unknown) => {
