@@ -172,7 +172,7 @@ describe('tracelens label and export-gold', () => {
       [['label', '--db', db, '--request-id', 'c01', '--verdict', 'fail', '--reason', 'vibes'], 'tracelens label: --reason must be one of: hallucination, wrong_policy, refusal, format, tool_misuse, other (got "vibes")'],
       [['label', '--db', join(dir, 'none.duckdb'), '--request-id', 'c01', '--verdict', 'fail'], `tracelens label: no such workspace: ${join(dir, 'none.duckdb')} (make one with tracelens ingest SOURCE --db ${join(dir, 'none.duckdb')})`],
       [['export-gold', '--db', db, '--out', join(dir, 'x.jsonl'), '--verdict', 'maybe'], 'tracelens export-gold: --verdict must be fail, pass or all (got "maybe")'],
-      [['export-gold', '--db', db, '--out', join(dir, 'x.jsonl'), '--queue', 'nope'], 'tracelens export-gold: unknown queue "nope"; use one of: judge, thumbs-down, guardrail, errors, drift, sample'],
+      [['export-gold', '--db', db, '--out', join(dir, 'x.jsonl'), '--queue', 'nope'], 'tracelens export-gold: unknown queue "nope"; use one of: judge, thumbs-down, guardrail, errors, drift, sample, slice'],
       [['export-gold', '--db', db, '--out', join(dir, 'x.jsonl'), '--resolve', 'first'], 'tracelens export-gold: --resolve takes latest (got "first")'],
       [['export-gold', '--db', db], 'tracelens export-gold: --out is required'],
     ];
