@@ -63,10 +63,11 @@ function sampleRate(args: ParsedArgs): number | undefined {
 
 /**
  * The queues' options from `--sample-rate`; the drift queue's exemplars come from
- * running the drift checks, only when `queue` is the drift queue or every queue is shown.
+ * running the drift checks (only those of the alert `--alert` names, when given),
+ * only when `queue` is the drift queue or every queue is shown.
  */
 export async function queueOptions(args: ParsedArgs, review: Review, queue: QueueName | 'all' | undefined): Promise<QueueOptions> {
   const options: QueueOptions = { sampleRate: sampleRate(args) };
   if (queue !== 'drift' && queue !== 'all') return options;
-  return unwrap(await withDriftExemplars(review.workspace, options));
+  return unwrap(await withDriftExemplars(review.workspace, options, {}, stringOption(args, 'alert')));
 }

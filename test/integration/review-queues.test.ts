@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { journalPathFor } from '../../electron/engine/review/journal-path';
 import { DEFAULT_DEMO, generateDemo } from '../../shared/demo/generate';
+import { type AlertIdentity, alertKey } from '../../shared/review/alert-key';
 import { cli, cliJson } from '../helpers/cli';
 import { reviewCalls, reviewWorkspace } from '../helpers/review-fixture';
 import { tempDir, writeLines } from '../helpers/temp';
@@ -126,7 +127,7 @@ describe('review queues and agreement', () => {
   });
 
   it('fills the drift queue with the exemplars of the drift alerts', async () => {
-    const demo = [...generateDemo({ ...DEFAULT_DEMO, days: 10, callsPerDay: 300, incidents: ['refusal_spike'] })].filter((r) => r.kind === 'call').map((r) => r.value);
+    const demo = [...generateDemo({ ...DEFAULT_DEMO, days: 10, callsPerDay: 300, incidents: ['refusal_spike', 'agent_loop'] })].filter((r) => r.kind === 'call').map((r) => r.value);
     const dump = await writeLines(join(dir, 'demo.jsonl'), demo);
     const demoDb = join(dir, 'demo.duckdb');
     expect((await cli('ingest', dump, '--db', demoDb)).code).toBe(0);
@@ -136,5 +137,12 @@ describe('review queues and agreement', () => {
     expect(exemplars.size).toBeGreaterThan(0);
     const { items } = await cliJson<{ items: Item[] }>('queues', '--db', demoDb, '--queue', 'drift', '--limit', '1000');
     expect(new Set(items.map((i) => i.request_id))).toEqual(exemplars);
+    const report = JSON.parse(drift.stdout) as { alerts: (AlertIdentity & { exemplars: string[] })[] };
+    const one = report.alerts.reduce((a, b) => (b.exemplars.length < a.exemplars.length ? b : a));
+    const only = await cliJson<{ items: Item[] }>('queues', '--db', demoDb, '--queue', 'drift', '--alert', alertKey(one), '--limit', '1000');
+    expect(new Set(only.items.map((i) => i.request_id))).toEqual(new Set(one.exemplars));
+    expect(only.items.length).toBeLessThan(items.length);
+    const wrong = await cli('queues', '--db', demoDb, '--queue', 'errors', '--alert', alertKey(one));
+    expect([wrong.code, wrong.stderr]).toEqual([2, expect.stringContaining('--alert restricts the drift queue')]);
   });
 });

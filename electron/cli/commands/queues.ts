@@ -23,12 +23,13 @@ function sliceFilter(args: ParsedArgs): SliceFilter {
 export const queuesCommand: Command = {
   name: 'queues',
   summary: 'review queues: their size, how many are labeled and by whom; or the calls of one queue',
-  usage: 'tracelens queues --db FILE [--queue NAME [--limit N] [--unlabeled-by NAME]] [--where COL=VALUE]... [--since ISO] [--until ISO] [--sample-rate R] [--labels JOURNAL]... [--json]',
-  options: { ...REVIEW_OPTIONS, queue: { type: 'string' }, limit: { type: 'string' }, 'unlabeled-by': { type: 'string' }, 'sample-rate': { type: 'string' }, where: { type: 'string', multiple: true }, since: { type: 'string' }, until: { type: 'string' } },
+  usage: 'tracelens queues --db FILE [--queue NAME [--limit N] [--unlabeled-by NAME]] [--alert KEY] [--where COL=VALUE]... [--since ISO] [--until ISO] [--sample-rate R] [--labels JOURNAL]... [--json]',
+  options: { ...REVIEW_OPTIONS, queue: { type: 'string' }, limit: { type: 'string' }, 'unlabeled-by': { type: 'string' }, 'sample-rate': { type: 'string' }, alert: { type: 'string' }, where: { type: 'string', multiple: true }, since: { type: 'string' }, until: { type: 'string' } },
   async run(args, io) {
     const queue = queueOption(args);
     const limit = limitOption(stringOption(args, 'limit'));
     const filter = sliceFilter(args);
+    if (stringOption(args, 'alert') !== undefined && queue !== undefined && queue !== 'drift') throw new UsageError('--alert restricts the drift queue: use it with --queue drift or without --queue');
     const review = await openReview(args, io);
     try {
       const options = { ...(await queueOptions(args, review, queue ?? 'all')), filter };

@@ -4,18 +4,21 @@ import type { QueueOptions } from '../../../shared/review/queues';
 import { type DriftOptions, runDrift } from '../drift/run-drift';
 import type { Workspace } from '../workspace';
 
-/** The exemplar calls of every drift alert on the workspace, most severe alert first, each call once. */
-export async function driftExemplars(workspace: Workspace, options: DriftOptions = {}): Promise<Result<string[]>> {
+/**
+ * The exemplar calls of every drift alert on the workspace, most severe alert
+ * first, each call once; with `alert`, only those of the alert with that key.
+ */
+export async function driftExemplars(workspace: Workspace, options: DriftOptions = {}, alert?: string): Promise<Result<string[]>> {
   const empty = await workspace.db.one<{ n: number }>('SELECT count(*) AS n FROM calls');
   if (!empty || empty.n === 0) return ok([]);
   const report = await runDrift(workspace, options);
   if (!report.ok) return err(report.error.code, `drift exemplars: ${report.error.message}`);
-  return ok(alertExemplars(report.value.alerts));
+  return ok(alertExemplars(report.value.alerts, alert));
 }
 
 /** Queue options with the drift queue's exemplars filled in from a drift run, unless the caller chose them. */
-export async function withDriftExemplars(workspace: Workspace, options: QueueOptions, drift: DriftOptions = {}): Promise<Result<QueueOptions>> {
+export async function withDriftExemplars(workspace: Workspace, options: QueueOptions, drift: DriftOptions = {}, alert?: string): Promise<Result<QueueOptions>> {
   if (options.driftExemplars !== undefined) return ok(options);
-  const exemplars = await driftExemplars(workspace, drift);
+  const exemplars = await driftExemplars(workspace, drift, alert);
   return exemplars.ok ? ok({ ...options, driftExemplars: exemplars.value }) : exemplars;
 }
