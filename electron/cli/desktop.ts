@@ -8,12 +8,12 @@ const MAIN_BUNDLE = fileURLToPath(new URL('../../dist/electron/main/main.cjs', i
 
 /** The Electron runtime's executable, or why there is none (its download failed or was skipped at install). */
 export function electronBinary(): { path: string } | { missing: string } {
+  const missing = { missing: 'the Electron runtime is not installed: `npm run install-electron` downloads it' };
   try {
     const path: unknown = createRequire(import.meta.url)('electron');
-    if (typeof path === 'string' && existsSync(path)) return { path };
-    return { missing: 'the Electron runtime binary is missing: npm install could not download it' };
+    return typeof path === 'string' && existsSync(path) ? { path } : missing;
   } catch {
-    return { missing: 'the Electron runtime binary is missing: npm install could not download it' };
+    return missing;
   }
 }
 
