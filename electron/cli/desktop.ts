@@ -8,26 +8,26 @@ const MAIN_BUNDLE = fileURLToPath(new URL('../../dist/electron/main/main.cjs', i
 
 /** The Electron runtime's executable, or why there is none (its download failed or was skipped at install). */
 export function electronBinary(): { path: string } | { missing: string } {
+  const missing = { missing: 'the Electron runtime is not installed: `npm run install-electron` downloads it' };
   try {
     const path: unknown = createRequire(import.meta.url)('electron');
-    if (typeof path === 'string' && existsSync(path)) return { path };
-    return { missing: 'the Electron runtime binary is missing: npm install could not download it' };
+    return typeof path === 'string' && existsSync(path) ? { path } : missing;
   } catch {
-    return { missing: 'the Electron runtime binary is missing: npm install could not download it' };
+    return missing;
   }
 }
 
 /**
- * Starts the desktop app on `sources` and waits for it to quit. Resolves to a reason
+ * Starts the desktop app on `sources` (remote sources' settings in `env`) and waits for it to quit. Resolves to a reason
  * when it could not start (missing runtime, no display, early crash), so the caller
  * can fall back to browser mode; resolves to `undefined` after a normal run.
  */
-export async function runDesktop(sources: readonly string[]): Promise<string | undefined> {
+export async function runDesktop(sources: readonly string[], env: Readonly<Record<string, string>> = {}): Promise<string | undefined> {
   if (process.env['TRACELENS_NO_ELECTRON'] === '1') return 'TRACELENS_NO_ELECTRON=1';
   const binary = electronBinary();
   if ('missing' in binary) return binary.missing;
   if (!existsSync(MAIN_BUNDLE)) return 'the desktop app is not built (run `npm run build`)';
-  const child = spawn(binary.path, [APP_ROOT, ...sources], { stdio: ['ignore', 'inherit', 'pipe'] });
+  const child = spawn(binary.path, [APP_ROOT, ...sources], { stdio: ['ignore', 'inherit', 'pipe'], env: { ...process.env, ...env } });
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => {
     stderr += chunk.toString();

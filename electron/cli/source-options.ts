@@ -20,10 +20,23 @@ export interface SourceResolution extends ResolveOptions {
   download(): DownloadSummary | undefined;
 }
 
-/** `args` with the cache folder of the user's settings when `--cache-dir` is not given (the app's commands). */
+/** `args` with the cache folder of the user's settings when neither `--cache-dir` nor TRACELENS_CACHE_DIR gives one (the app's commands). */
 export function withSettingsCacheDir(args: ParsedArgs, cacheDir: string | null): ParsedArgs {
-  if (cacheDir === null || stringOption(args, 'cache-dir') !== undefined) return args;
+  if (cacheDir === null || stringOption(args, 'cache-dir') !== undefined || process.env['TRACELENS_CACHE_DIR']) return args;
   return { ...args, values: { ...args.values, 'cache-dir': cacheDir } };
+}
+
+/** The source options of `args` as the environment variables that give the same settings (for a child process). */
+export function sourceOptionsEnv(args: ParsedArgs): Record<string, string> {
+  const env: Record<string, string> = {};
+  const endpoint = stringOption(args, 's3-endpoint');
+  const region = stringOption(args, 's3-region');
+  const cacheDir = stringOption(args, 'cache-dir');
+  if (endpoint !== undefined) env['AWS_ENDPOINT_URL_S3'] = endpoint;
+  if (region !== undefined) env['AWS_REGION'] = region;
+  if (args.values['s3-path-style'] === true) env['TRACELENS_S3_PATH_STYLE'] = '1';
+  if (cacheDir !== undefined) env['TRACELENS_CACHE_DIR'] = cacheDir;
+  return env;
 }
 
 /** How a command's SOURCE arguments are resolved, from its options (over the environment's AWS settings). */

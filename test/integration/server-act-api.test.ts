@@ -49,6 +49,10 @@ describe('drift, PII, review, gold and settings over HTTP', () => {
     expect(sliced.queues.find((q) => q.name === 'guardrail')?.size).toBe(2);
   });
 
+  it('says where labels go and who labels', async () => {
+    expect(value(await s.api.reviewState({}))).toEqual({ journal: journalPathFor(db), reviewer: 'ana', skippedLines: 0 });
+  });
+
   it('saves labels to the journal before answering, clears and undoes them', async () => {
     const saved = value(await s.api.saveLabel({ requestId: 'c01', verdict: 'fail', note: 'leaked a card', expected: 'refuse', reason: 'wrong_policy' }));
     expect(saved.event).toMatchObject({ request_id: 'c01', verdict: 'fail', reviewer: 'ana', reason: 'wrong_policy' });

@@ -9,6 +9,11 @@ describe('S3 settings', () => {
     expect(s3SettingsFromEnv({ AWS_ENDPOINT_URL: '' })).toEqual({ endpoint: undefined, region: undefined });
   });
 
+  it("reads TraceLens's own path-style and cache folder variables", () => {
+    expect(s3SettingsFromEnv({ TRACELENS_S3_PATH_STYLE: '1', TRACELENS_CACHE_DIR: '/cache' })).toMatchObject({ pathStyle: true, cacheDir: '/cache' });
+    expect(s3SettingsFromEnv({ TRACELENS_S3_PATH_STYLE: '0', TRACELENS_CACHE_DIR: '' })).toMatchObject({ pathStyle: undefined, cacheDir: undefined });
+  });
+
   it('command-line options win over the environment, unset ones do not erase it', () => {
     expect(mergeSettings({ endpoint: 'http://env', region: 'eu-west-1' }, { endpoint: 'http://cli', region: undefined, pathStyle: true })).toEqual({ endpoint: 'http://cli', region: 'eu-west-1', pathStyle: true });
   });

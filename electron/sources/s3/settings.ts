@@ -20,11 +20,16 @@ export const DEFAULT_CONCURRENCY = 8;
 
 type Env = Readonly<Record<string, string | undefined>>;
 
-/** The settings the environment gives, as the AWS CLI reads them. */
+/**
+ * The settings the environment gives: endpoint and region as the AWS CLI reads them, plus TraceLens's
+ * own `TRACELENS_S3_PATH_STYLE=1` and `TRACELENS_CACHE_DIR` (how `tracelens open` hands its flags to the desktop app).
+ */
 export function s3SettingsFromEnv(env: Env = process.env): S3Settings {
   return {
     endpoint: env['AWS_ENDPOINT_URL_S3'] || env['AWS_ENDPOINT_URL'] || undefined,
     region: env['AWS_REGION'] || env['AWS_DEFAULT_REGION'] || undefined,
+    pathStyle: env['TRACELENS_S3_PATH_STYLE'] === '1' ? true : undefined,
+    cacheDir: env['TRACELENS_CACHE_DIR'] || undefined,
   };
 }
 

@@ -34,6 +34,8 @@ export interface ExportResult {
   readonly path: string;
   readonly rows: number;
   readonly format: 'csv' | 'jsonl';
+  /** Whether trace text went through the PII masking. */
+  readonly masked: boolean;
 }
 
 export const LatencyColumn = z.enum(['ttft_ms', 'total_ms', 'decode_ms']);
@@ -64,7 +66,9 @@ export const EXPLORE_CHART_METHODS = {
       format: z.enum(['csv', 'jsonl']).default('csv'),
       /** Absolute path of the file to write; by default a new file in the Downloads folder. */
       path: z.string().min(1).max(4096).optional(),
+      /** false writes trace text as logged; by default PII is masked as in gold files. */
+      maskPii: z.boolean().default(true),
     }),
-    'Writes the calls of a slice (chosen columns, sort order) to a CSV or JSONL file.',
+    'Writes the calls of a slice (chosen columns, sort order) to a CSV or JSONL file, PII masked unless maskPii is false.',
   ),
 };
