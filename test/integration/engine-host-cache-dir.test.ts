@@ -39,9 +39,11 @@ describe('the desktop engine host keeps s3:// downloads in the cache folder of t
     s3 = await startS3Server(['traces']);
     const calls = [...generateDemo({ ...DEFAULT_DEMO, days: 1, callsPerDay: 200 })].filter((r) => r.kind === 'call').map((r) => JSON.stringify(r.value));
     await s3.put('traces', 'day/calls.jsonl', calls.join('\n') + '\n');
+    // TRACELENS_CACHE_DIR would override the setting (it is how `tracelens open --cache-dir` reaches the app).
+    const { TRACELENS_CACHE_DIR: _override, ...env } = process.env;
     child = fork('test/helpers/host-shim.ts', [], {
       execArgv: ['--import', 'tsx'],
-      env: { ...process.env, ...s3TestEnv(dir), AWS_ENDPOINT_URL: s3.endpoint, TRACELENS_CONFIG_DIR: join(dir, 'config'), TRACELENS_CACHE_DIR: join(dir, 'cache') },
+      env: { ...env, ...s3TestEnv(dir), AWS_ENDPOINT_URL: s3.endpoint, TRACELENS_CONFIG_DIR: join(dir, 'config'), XDG_CACHE_HOME: join(dir, 'cache') },
     });
   });
   afterAll(async () => {
