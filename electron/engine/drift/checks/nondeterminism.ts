@@ -17,19 +17,26 @@ function answered(ctx: DriftContext, p: DriftParams): string {
       AND coalesce(finish_reason, '') <> 'content_filter'`;
 }
 
-/** Repeated prompts per feature and prompt_version, over the window and per day, in one scan. */
+/**
+ * Repeated prompts per feature and prompt_version, over the window and per day, in one scan.
+ * A prompt diverges when its smallest and largest response_hash differ; both (with the request
+ * id as tie-break) roll up from days to the window, so the calls are grouped once, by day.
+ */
 async function repeats(ctx: DriftContext): Promise<{ rows: RepeatRow[]; days: RepeatDayRow[] }> {
   const p = new DriftParams();
   const sql = `
-    WITH prompts AS (
-      SELECT feature, prompt_version, day, messages_hash, grouping(day) = 1 AS whole, count(*) AS n, count(DISTINCT response_hash) AS answers,
-        min_by(request_id, {'h': response_hash, 'r': request_id}) AS a, max_by(request_id, {'h': response_hash, 'r': request_id}) AS b
-      FROM (${answered(ctx, p)})
-      GROUP BY GROUPING SETS ((feature, prompt_version, messages_hash), (feature, prompt_version, day, messages_hash))
-      HAVING count(*) >= 2)
-    SELECT feature, prompt_version, day, whole, count(*) AS repeated_prompts, count(*) FILTER (answers > 1) AS divergent_prompts,
-      coalesce(sum(n) FILTER (answers > 1), 0) AS divergent_calls,
-      coalesce(list({'messages_hash': messages_hash, 'a': a, 'b': b} ORDER BY n DESC, messages_hash) FILTER (answers > 1), [])[1:10] AS examples
+    WITH daily AS MATERIALIZED (
+      SELECT feature, prompt_version, day, messages_hash, count(*) AS n,
+        min({'h': response_hash, 'r': request_id}) AS lo, max({'h': response_hash, 'r': request_id}) AS hi
+      FROM (${answered(ctx, p)}) GROUP BY ALL),
+    prompts AS (
+      SELECT feature, prompt_version, day, false AS whole, n, messages_hash, lo, hi FROM daily WHERE n >= 2
+      UNION ALL
+      SELECT feature, prompt_version, NULL AS day, true AS whole, CAST(sum(n) AS BIGINT) AS n, messages_hash, min(lo) AS lo, max(hi) AS hi
+      FROM daily GROUP BY feature, prompt_version, messages_hash HAVING sum(n) >= 2)
+    SELECT feature, prompt_version, day, whole, count(*) AS repeated_prompts, count(*) FILTER (lo.h <> hi.h) AS divergent_prompts,
+      coalesce(sum(n) FILTER (lo.h <> hi.h), 0) AS divergent_calls,
+      coalesce(list({'messages_hash': messages_hash, 'a': lo.r, 'b': hi.r} ORDER BY n DESC, messages_hash) FILTER (lo.h <> hi.h), [])[1:10] AS examples
     FROM prompts GROUP BY ALL ORDER BY feature, prompt_version, day`;
   const all = await ctx.db.all<RepeatRow & RepeatDayRow & { whole: boolean } & Record<string, unknown>>(sql, p.values);
   return { rows: all.filter((r) => r.whole), days: all.filter((r) => !r.whole) };
