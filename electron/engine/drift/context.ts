@@ -2,6 +2,7 @@ import type { PriceTable } from '../../../shared/metrics/prices';
 import type { DriftRules } from '../../../shared/drift/rules';
 import { ParamList } from '../../../shared/query/sql';
 import type { Db } from '../db';
+import type { SharedScans } from './shared-scans';
 
 /** What every check's queries need: the database, "now", the rules and the price table. */
 export interface DriftContext {
@@ -11,6 +12,8 @@ export interface DriftContext {
   readonly firstTs: Date;
   readonly rules: DriftRules;
   readonly prices: PriceTable;
+  /** Scans several checks read, run once per drift run. */
+  readonly scans: SharedScans;
 }
 
 /** A parameter list with helpers for the times every drift query binds. */
