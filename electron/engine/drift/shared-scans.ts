@@ -1,9 +1,13 @@
+import { nondeterminismWindow } from '../../../shared/drift/checks/nondeterminism';
+import { refusalWindows } from '../../../shared/drift/checks/refusal-spike';
 import type { DriftRules } from '../../../shared/drift/rules';
+import { BLOCKED_DIMENSIONS, IS_BLOCKED_FAST } from '../../../shared/drift/sql-fragments';
 import { DAY_MS } from '../../../shared/drift/windows';
 import type { Db } from '../db';
 import { DriftParams } from './context';
 
 const DAILY = 'drift_daily_calls';
+const BLOCKED = 'drift_blocked_calls';
 
 /** How many days before "now" the per-day scan covers: the longest day window of the enabled checks that read it. */
 export function dailyScanDays(rules: DriftRules): number {
@@ -25,9 +29,15 @@ export function dailyScanDays(rules: DriftRules): number {
  * model_swap (resolutions per day), answer_drift (calls per feature and window, to size its sample)
  * and ttft_slo_burn (the 30-day budget) read it instead of scanning a million calls each. Slice columns
  * are kept as logged (NULL included); readers name a missing value after grouping.
+ *
+ * `blocked()`: the calls a guardrail blocked (usually well under 1%) over the windows of refusal_spike
+ * and nondeterminism, by rowid, with their feature, ts and blocked dimensions. Reading
+ * guardrail_decisions is the costliest part of both checks (a list of structs per call); with this
+ * table they read it once between them, and refusal_spike counts requests from cheap columns only.
  */
 export class SharedScans {
   private dailyTable: Promise<string> | undefined;
+  private blockedTable: Promise<string> | undefined;
 
   constructor(
     private readonly db: Db,
@@ -38,6 +48,26 @@ export class SharedScans {
   daily(): Promise<string> {
     this.dailyTable ??= this.buildDaily();
     return this.dailyTable;
+  }
+
+  blocked(): Promise<string> {
+    this.blockedTable ??= this.buildBlocked();
+    return this.blockedTable;
+  }
+
+  private async buildBlocked(): Promise<string> {
+    const p = new DriftParams();
+    const from = Math.min(
+      Date.parse(refusalWindows(this.asOf, this.rules.refusal_spike).baseline.from),
+      Date.parse(nondeterminismWindow(this.asOf, this.rules.nondeterminism).from),
+    );
+    await this.db.exec(
+      `CREATE OR REPLACE TEMP TABLE ${BLOCKED} AS
+       SELECT rowid AS rid, ts, feature, ${BLOCKED_DIMENSIONS} AS dims
+       FROM calls WHERE ts < ${p.time(this.asOf)} AND ts >= ${p.time(new Date(from))} AND ${IS_BLOCKED_FAST}`,
+      p.values,
+    );
+    return BLOCKED;
   }
 
   private async buildDaily(): Promise<string> {
@@ -65,5 +95,6 @@ export class SharedScans {
 
   async drop(): Promise<void> {
     if (this.dailyTable) await this.db.exec(`DROP TABLE IF EXISTS ${DAILY}`);
+    if (this.blockedTable) await this.db.exec(`DROP TABLE IF EXISTS ${BLOCKED}`);
   }
 }

@@ -1,19 +1,19 @@
 import { DAY_MS } from '../../../../shared/drift/windows';
 import { nondeterminism, nondeterminismWindow, type RepeatDayRow, type RepeatRow } from '../../../../shared/drift/checks/nondeterminism';
-import { NOT_BLOCKED, sliceValue } from '../../../../shared/drift/sql-fragments';
+import { sliceValue } from '../../../../shared/drift/sql-fragments';
 import { skippedCheck } from '../../../../shared/drift/outcome';
 import type { CheckOutcome } from '../../../../shared/drift/types';
 import { type DriftContext, DriftParams } from '../context';
 
-/** Answered temperature-0 calls (errors and guardrail refusals are not answers). */
-function answered(ctx: DriftContext, p: DriftParams): string {
+/** Answered temperature-0 calls (errors and guardrail refusals are not answers; blocked calls come from the shared scan). */
+function answered(ctx: DriftContext, p: DriftParams, blocked: string): string {
   const w = nondeterminismWindow(ctx.asOf, ctx.rules.nondeterminism);
   return `
     SELECT ${sliceValue('feature')} AS feature, ${sliceValue('prompt_version')} AS prompt_version, messages_hash, response_hash, request_id,
       ${p.bucket(ctx.asOf, DAY_MS)} AS day
     FROM calls
     WHERE ts >= ${p.time(w.from)} AND ts < ${p.time(w.to)} AND temperature <= ${p.num(ctx.rules.nondeterminism.max_temperature)}
-      AND messages_hash IS NOT NULL AND response_hash IS NOT NULL AND error_class IS NULL AND ${NOT_BLOCKED}
+      AND messages_hash IS NOT NULL AND response_hash IS NOT NULL AND error_class IS NULL AND rowid NOT IN (SELECT rid FROM ${blocked})
       AND coalesce(finish_reason, '') <> 'content_filter'`;
 }
 
@@ -28,7 +28,7 @@ async function repeats(ctx: DriftContext): Promise<{ rows: RepeatRow[]; days: Re
     WITH daily AS MATERIALIZED (
       SELECT feature, prompt_version, day, messages_hash, count(*) AS n,
         min({'h': response_hash, 'r': request_id}) AS lo, max({'h': response_hash, 'r': request_id}) AS hi
-      FROM (${answered(ctx, p)}) GROUP BY ALL),
+      FROM (${answered(ctx, p, await ctx.scans.blocked())}) GROUP BY ALL),
     prompts AS (
       SELECT feature, prompt_version, day, false AS whole, n, messages_hash, lo, hi FROM daily WHERE n >= 2
       UNION ALL
