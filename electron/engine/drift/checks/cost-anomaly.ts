@@ -22,23 +22,31 @@ async function daily(ctx: DriftContext): Promise<DailyCostRow[]> {
   return ctx.db.all<DailyCostRow & Record<string, unknown>>(sql, p.values);
 }
 
+/**
+ * Cost per request p99 of the last hour per tenant and per feature, and its baseline. The baseline's
+ * p99 (a quantile over four weeks of calls) is computed only for the slices busy enough in the hour to
+ * be judged (min_requests_p99); the others are skipped on their hourly volume alone.
+ */
 async function hourly(ctx: DriftContext): Promise<HourlyP99Row[]> {
   const rules = ctx.rules.cost_anomaly;
   const base = costBaselineWindow(ctx.asOf, rules);
   const p = new DriftParams();
   const recentFrom = p.time(new Date(ctx.asOf.getTime() - rules.p99_window_hours * HOUR_MS));
+  const slices = `${sliceValue('tenant_id')} AS tenant, ${sliceValue('feature')} AS feat, cost_usd AS cost`;
   const sql = `
-    WITH c AS (
-      SELECT ${sliceValue('tenant_id')} AS tenant, ${sliceValue('feature')} AS feat, cost_usd AS cost, ts >= ${recentFrom} AS recent
-      FROM calls WHERE cost_usd IS NOT NULL AND ts < ${p.time(ctx.asOf)}
-        AND ((ts >= ${p.time(base.from)} AND ts < ${p.time(base.to)}) OR ts >= ${recentFrom}))
-    SELECT ${BY_TENANT_AND_FEATURE},
-      count(*) FILTER (recent) AS recent_requests, coalesce(sum(cost) FILTER (recent), 0) AS recent_cost,
-      quantile_cont(cost, 0.99) FILTER (recent) AS recent_p99,
-      count(*) FILTER (NOT recent) AS baseline_requests, quantile_cont(cost, 0.99) FILTER (NOT recent) AS baseline_p99,
-      avg(cost) FILTER (NOT recent) AS baseline_mean
-    FROM c GROUP BY GROUPING SETS ((tenant), (feat))
-    HAVING count(*) FILTER (recent) > 0`;
+    WITH recent AS (
+      SELECT ${BY_TENANT_AND_FEATURE}, count(*) AS recent_requests, coalesce(sum(cost), 0) AS recent_cost, quantile_cont(cost, 0.99) AS recent_p99
+      FROM (SELECT ${slices} FROM calls WHERE cost_usd IS NOT NULL AND ts >= ${recentFrom} AND ts < ${p.time(ctx.asOf)})
+      GROUP BY GROUPING SETS ((tenant), (feat))),
+    judged AS (SELECT dimension, value FROM recent WHERE recent_requests >= ${p.int(rules.min_requests_p99)}),
+    baseline AS (
+      SELECT ${BY_TENANT_AND_FEATURE}, count(*) AS baseline_requests, quantile_cont(cost, 0.99) AS baseline_p99, avg(cost) AS baseline_mean
+      FROM (SELECT ${slices} FROM calls WHERE cost_usd IS NOT NULL AND ts >= ${p.time(base.from)} AND ts < ${p.time(base.to)} AND ts < ${recentFrom})
+      WHERE tenant IN (SELECT value FROM judged WHERE dimension = 'tenant_id') OR feat IN (SELECT value FROM judged WHERE dimension = 'feature')
+      GROUP BY GROUPING SETS ((tenant), (feat)))
+    SELECT r.dimension, r.value, r.recent_requests, r.recent_cost, r.recent_p99,
+      coalesce(b.baseline_requests, 0) AS baseline_requests, b.baseline_p99, b.baseline_mean
+    FROM recent r LEFT JOIN baseline b ON b.dimension = r.dimension AND b.value = r.value AND r.recent_requests >= ${p.int(rules.min_requests_p99)}`;
   return ctx.db.all<HourlyP99Row & Record<string, unknown>>(sql, p.values);
 }
 
