@@ -41,8 +41,7 @@ function answers(ctx: DriftContext, p: DriftParams, source: EmbeddingSource, siz
   const rules = ctx.rules.answer_drift;
   const w = answerDriftWindows(ctx.asOf, rules);
   const recent = `ts >= ${p.time(w.recent.from)}`;
-  const quotas = sizes.map((g) => Math.ceil((HASH_BUCKETS * rules.max_answers * SAMPLE_MARGIN) / g.n));
-  const quota = sizes.map((g, i) => `WHEN ${sliceValue('feature')} = ${p.add(g.feature)} AND ${g.period === 'recent' ? '' : 'NOT '}${recent} THEN ${p.num(quotas[i]!)}`);
+  const quota = sizes.map((g) => `WHEN ${sliceValue('feature')} = ${p.add(g.feature)} AND ${g.period === 'recent' ? '' : 'NOT '}${recent} THEN ${p.num(Math.ceil((HASH_BUCKETS * rules.max_answers * SAMPLE_MARGIN) / g.n))}`);
   const present = source === 'logged' ? 'embedding IS NOT NULL AND len(embedding) > 0' : `output_preview IS NOT NULL AND trim(output_preview) <> ''`;
   return `
     WITH sampled AS MATERIALIZED (
@@ -50,8 +49,6 @@ function answers(ctx: DriftContext, p: DriftParams, source: EmbeddingSource, siz
         ${p.bucket(ctx.asOf, DAY_MS)} AS day, output_preview, embedding
       FROM calls
       WHERE ts >= ${p.time(w.baseline.from)} AND ts < ${p.time(w.recent.to)}
-        -- the largest quota first, a plain comparison: the per-feature quota is then worked out for a few percent of the calls
-        AND hash(request_id) % ${HASH_BUCKETS} < ${p.num(Math.max(...quotas))}
         AND hash(request_id) % ${HASH_BUCKETS} < CASE ${quota.join(' ')} ELSE 0 END
         AND error_class IS NULL AND coalesce(finish_reason, '') <> 'content_filter')
     SELECT request_id, feature, period, day, output_preview, embedding FROM sampled WHERE ${present}`;
