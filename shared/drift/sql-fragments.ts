@@ -16,16 +16,18 @@ export const BLOCKED_DIMENSIONS = `list_distinct(list_transform(list_filter(guar
 
 /**
  * Error classes are matched by pattern because vendors name them differently
- * (`rate_limit_429`, `RateLimitError`, `429`, `too_many_requests`, ...).
+ * (`rate_limit_429`, `RateLimitError`, `429`, `too_many_requests`, ...). No pattern matches an empty
+ * class, so the patterns run only on calls with an error (AND evaluates its right side only where the
+ * left holds).
  */
-const ERROR = `lower(coalesce(error_class, ''))`;
+const error = (pattern: string) => `(error_class IS NOT NULL AND regexp_matches(lower(error_class), '${pattern}'))`;
 
 export const ERROR_CLASS_SQL = {
-  rate_limit_429: `regexp_matches(${ERROR}, '429|rate.?limit|too.?many.?requests|quota')`,
-  provider_5xx: `regexp_matches(${ERROR}, '(^|[^0-9])5[0-9][0-9]([^0-9]|$)|5xx|server.?error|internal.?error|overloaded|unavailable|bad.?gateway|gateway.?timeout')`,
-  context_overflow: `regexp_matches(${ERROR}, 'context.?(length|window|overflow)|too.?many.?tokens|maximum.?context|prompt.?too.?long')`,
+  rate_limit_429: error('429|rate.?limit|too.?many.?requests|quota'),
+  provider_5xx: error('(^|[^0-9])5[0-9][0-9]([^0-9]|$)|5xx|server.?error|internal.?error|overloaded|unavailable|bad.?gateway|gateway.?timeout'),
+  context_overflow: error('context.?(length|window|overflow)|too.?many.?tokens|maximum.?context|prompt.?too.?long'),
   // A call that "succeeded" with nothing in it counts too, unless a guardrail blocked it.
-  empty_completion: `(regexp_matches(${ERROR}, 'empty') OR (error_class IS NULL AND tokens_out = 0 AND NOT coalesce(${IS_BLOCKED_FAST}, false)))`,
+  empty_completion: `(${error('empty')} OR (error_class IS NULL AND tokens_out = 0 AND NOT coalesce(${IS_BLOCKED_FAST}, false)))`,
 } as const;
 
 /** The value a missing slice column is reported as. */

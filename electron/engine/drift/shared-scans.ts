@@ -72,13 +72,11 @@ export class SharedScans {
 
   private async buildDaily(): Promise<string> {
     const p = new DriftParams();
-    const end = p.int(this.asOf.getTime());
-    const day = p.int(DAY_MS);
     const days = dailyScanDays(this.rules);
     // Grouped on an integer day and the raw columns: a timestamp or a coalesce in the key costs more than the grouping.
     await this.db.exec(
       `CREATE OR REPLACE TEMP TABLE ${DAILY} AS
-       SELECT CAST(ceil((${end} - epoch_ms(ts)) / ${day}) AS BIGINT) AS k, feature, tenant_id, model_requested, model_resolved,
+       SELECT ${p.bucketIndex(this.asOf, DAY_MS)} AS k, feature, tenant_id, model_requested, model_resolved,
          count(*) AS calls, sum(coalesce(cost_usd, 0)) AS cost, min(ts) AS first_ts,
          count(ttft_ms) AS ttft_calls, count(*) FILTER (ttft_ms > ${p.num(this.rules.ttft_slo_burn.slo_ms)}) AS ttft_slow
        FROM calls WHERE ts < ${p.time(this.asOf)} AND ts >= ${p.time(new Date(this.asOf.getTime() - days * DAY_MS))}
@@ -90,7 +88,7 @@ export class SharedScans {
 
   /** Start of day `k` (as the checks' day buckets are reported), bound in `p`. */
   dayStart(p: DriftParams, k = 'k'): string {
-    return `to_timestamp((${p.int(this.asOf.getTime())} - ${k} * ${p.int(DAY_MS)}) / 1000.0)`;
+    return p.bucketStart(this.asOf, DAY_MS, k);
   }
 
   async drop(): Promise<void> {

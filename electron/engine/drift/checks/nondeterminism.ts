@@ -37,11 +37,9 @@ interface PromptSetRow extends Record<string, unknown> {
  */
 async function repeats(ctx: DriftContext, blocked: string): Promise<PromptSetRow[]> {
   const p = new DriftParams();
-  const end = p.int(ctx.asOf.getTime());
-  const width = p.int(DAY_MS);
   const sql = `
     WITH daily AS MATERIALIZED (
-      SELECT feature, prompt_version, CAST(ceil((${end} - epoch_ms(ts)) / ${width}) AS BIGINT) AS k, messages_hash, count(*) AS n,
+      SELECT feature, prompt_version, ${p.bucketIndex(ctx.asOf, DAY_MS)} AS k, messages_hash, count(*) AS n,
         min(response_hash) AS lo, max(response_hash) AS hi
       FROM (${answered(ctx, p, blocked)}) GROUP BY ALL),
     prompts AS (
@@ -49,7 +47,7 @@ async function repeats(ctx: DriftContext, blocked: string): Promise<PromptSetRow
       UNION ALL
       SELECT feature, prompt_version, NULL AS k, true AS whole, CAST(sum(n) AS BIGINT) AS n, messages_hash, min(lo) AS lo, max(hi) AS hi
       FROM daily GROUP BY feature, prompt_version, messages_hash HAVING sum(n) >= 2)
-    SELECT feature, prompt_version, to_timestamp((${end} - k * ${width}) / 1000.0) AS day, whole,
+    SELECT feature, prompt_version, ${p.bucketStart(ctx.asOf, DAY_MS, 'k')} AS day, whole,
       count(*) AS repeated_prompts, count(*) FILTER (lo <> hi) AS divergent_prompts, coalesce(sum(n) FILTER (lo <> hi), 0) AS divergent_calls,
       coalesce(list(messages_hash ORDER BY n DESC, messages_hash) FILTER (lo <> hi), [])[1:${MAX_EXAMPLES}] AS examples
     FROM prompts GROUP BY ALL ORDER BY feature, prompt_version, day`;

@@ -12,7 +12,7 @@ function ttftCalls(ctx: DriftContext, p: DriftParams, fromMs: number): string {
   const asOf = p.time(ctx.asOf);
   return `
     SELECT ${sliceValue('feature')} AS feat, ${sliceValue('model_resolved')} AS model, ttft_ms > ${p.num(ctx.rules.ttft_slo_burn.slo_ms)} AS slow,
-      ${p.bucket(ctx.asOf, TTFT_BUCKET_MINUTES * MINUTE_MS)} AS bucket_start
+      ${p.bucketIndex(ctx.asOf, TTFT_BUCKET_MINUTES * MINUTE_MS)} AS b
     FROM calls WHERE ttft_ms IS NOT NULL AND ts < ${asOf} AND ts >= ${p.time(new Date(ctx.asOf.getTime() - fromMs))}`;
 }
 
@@ -20,8 +20,8 @@ async function buckets(ctx: DriftContext): Promise<TtftBucketRow[]> {
   const p = new DriftParams();
   const sql = `
     WITH c AS (${ttftCalls(ctx, p, ctx.rules.ttft_slo_burn.lookback_hours * HOUR_MS)})
-    SELECT ${BY_FEATURE_AND_MODEL}, bucket_start, count(*) AS requests, count(*) FILTER (slow) AS slow
-    FROM c GROUP BY GROUPING SETS ((feat, bucket_start), (model, bucket_start))`;
+    SELECT ${BY_FEATURE_AND_MODEL}, ${p.bucketStart(ctx.asOf, TTFT_BUCKET_MINUTES * MINUTE_MS, 'b')} AS bucket_start, count(*) AS requests, count(*) FILTER (slow) AS slow
+    FROM c GROUP BY GROUPING SETS ((feat, b), (model, b))`;
   return ctx.db.all<TtftBucketRow & Record<string, unknown>>(sql, p.values);
 }
 
