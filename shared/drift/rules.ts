@@ -99,6 +99,8 @@ export function resolveRules(parsed: unknown): DriftRules {
         throw new RulesError(`"${path}" must be a ${expected} (got ${JSON.stringify(value)})`);
       }
       if (expected === 'number' && (value as number) < 0) throw new RulesError(`"${path}" must not be negative (got ${String(value)})`);
+      // Day windows end at "now" in whole days: the checks share one per-day scan of the calls.
+      if (key.endsWith('_days') && !Number.isInteger(value)) throw new RulesError(`"${path}" must be a whole number of days (got ${String(value)})`);
       if (expected === 'string' && (value as string).trim() === '') throw new RulesError(`"${path}" must not be empty`);
       rules[id]![key] = value;
     }

@@ -63,6 +63,8 @@ export interface CheckResult {
   readonly reason: string;
   /** Slices left out for too little volume (the first 20). */
   readonly skipped_slices: readonly SkippedSlice[];
+  /** Wall time of the check's queries and decisions (a shared scan counts for the first check that reads it). */
+  readonly duration_ms: number;
 }
 
 export interface DriftReport {

@@ -36,6 +36,8 @@ describe('drift rules', () => {
     expect(() => resolveRules({ checks: { tool_loop: { max_tool_calls: -1 } } })).toThrow('"checks.tool_loop.max_tool_calls" must not be negative');
     expect(() => resolveRules({ checks: { tool_loop: { enabled: 'yes' } } })).toThrow('"checks.tool_loop.enabled" must be a boolean');
     expect(() => resolveRules([1])).toThrow(/must hold an object/);
+    expect(() => resolveRules({ checks: { model_swap: { baseline_days: 13.5 } } })).toThrow('"checks.model_swap.baseline_days" must be a whole number of days (got 13.5)');
+    expect(resolveRules({ checks: { model_swap: { baseline_days: 14 } } }).model_swap.baseline_days).toBe(14);
   });
 });
 

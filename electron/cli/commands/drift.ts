@@ -1,6 +1,6 @@
 import { failsAt, isSeverity } from '../../../shared/drift/report';
 import { sliceLabel } from '../../../shared/drift/outcome';
-import { type DriftReport, SEVERITIES, type Severity } from '../../../shared/drift/types';
+import { type CheckResult, type DriftReport, SEVERITIES, type Severity } from '../../../shared/drift/types';
 import { loadPrices, loadRules } from '../../engine/drift/config-files';
 import { runDrift } from '../../engine/drift/run-drift';
 import { flag, isoOption, stringOption } from '../args';
@@ -39,7 +39,8 @@ export function renderReport(report: DriftReport): string {
   }
   lines.push('Checks');
   const width = Math.max(...report.checks.map((c) => c.check.length));
-  for (const c of report.checks) lines.push(`  ${c.check.padEnd(width)}  ${c.status.padEnd(7)}  ${c.reason}`);
+  const ms = (c: CheckResult) => `${c.duration_ms} ms`.padStart(8);
+  for (const c of report.checks) lines.push(`  ${c.check.padEnd(width)}  ${c.status.padEnd(7)}  ${ms(c)}  ${c.reason}`);
   return lines.join('\n') + '\n';
 }
 

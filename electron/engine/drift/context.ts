@@ -2,6 +2,7 @@ import type { PriceTable } from '../../../shared/metrics/prices';
 import type { DriftRules } from '../../../shared/drift/rules';
 import { ParamList } from '../../../shared/query/sql';
 import type { Db } from '../db';
+import type { SharedScans } from './shared-scans';
 
 /** What every check's queries need: the database, "now", the rules and the price table. */
 export interface DriftContext {
@@ -11,6 +12,8 @@ export interface DriftContext {
   readonly firstTs: Date;
   readonly rules: DriftRules;
   readonly prices: PriceTable;
+  /** Scans several checks read, run once per drift run. */
+  readonly scans: SharedScans;
 }
 
 /** A parameter list with helpers for the times every drift query binds. */
@@ -32,8 +35,16 @@ export class DriftParams extends ParamList {
    * Plain epoch arithmetic: DuckDB's time_bucket on TIMESTAMPTZ goes through ICU and is far slower.
    */
   bucket(asOf: Date, widthMs: number, column = 'ts'): string {
-    const end = this.int(asOf.getTime());
-    const width = this.int(widthMs);
-    return `to_timestamp((${end} - CAST(ceil((${end} - epoch_ms(${column})) / ${width}) AS BIGINT) * ${width}) / 1000.0)`;
+    return this.bucketStart(asOf, widthMs, this.bucketIndex(asOf, widthMs, column));
+  }
+
+  /** Which `widthMs` bucket before `asOf` holds `column` (1 = the latest): a cheap integer to group on. */
+  bucketIndex(asOf: Date, widthMs: number, column = 'ts'): string {
+    return `CAST(ceil((${this.int(asOf.getTime())} - epoch_ms(${column})) / ${this.int(widthMs)}) AS BIGINT)`;
+  }
+
+  /** Start of bucket number `index` (see bucketIndex), as `bucket` reports it. */
+  bucketStart(asOf: Date, widthMs: number, index: string): string {
+    return `to_timestamp((${this.int(asOf.getTime())} - ${index} * ${this.int(widthMs)}) / 1000.0)`;
   }
 }

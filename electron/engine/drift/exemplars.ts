@@ -1,17 +1,13 @@
-import { BLOCK_ACTIONS } from '../../../shared/domain/guardrail';
 import { MAX_EXEMPLARS } from '../../../shared/drift/report';
 import type { DriftRules } from '../../../shared/drift/rules';
-import { ERROR_CLASS_SQL, sliceValue } from '../../../shared/drift/sql-fragments';
+import { BLOCKED_DIMENSIONS, ERROR_CLASS_SQL, IS_BLOCKED_FAST, sliceValue } from '../../../shared/drift/sql-fragments';
 import type { AlertDraft } from '../../../shared/drift/types';
-import { IS_BLOCKED } from '../../../shared/query/filter';
-import { sqlString } from '../../../shared/query/sql';
 import type { Db } from '../db';
 import { DriftParams } from './context';
 
 /** Slice keys that are call columns (values are bound; names come from this list only). */
 const SLICE_COLUMNS = ['feature', 'tenant_id', 'prompt_version', 'model_requested', 'model_resolved', 'provider'];
 
-const BLOCKED_DIMENSIONS = `list_transform(list_filter(guardrail_decisions, lambda g: lower(g.action) IN (${BLOCK_ACTIONS.map(sqlString).join(', ')})), lambda g: lower(coalesce(g.dimension, 'unknown')))`;
 const TOOL_KEYS = `list_transform(tool_calls, lambda t: coalesce(t.name, '') || chr(31) || coalesce(t.args_hash, t.args, ''))`;
 
 interface Evidence {
@@ -34,7 +30,7 @@ function evidence(draft: AlertDraft, rules: DriftRules, p: DriftParams): Evidenc
   }
   if (kind === 'refusal_spike' || kind === 'refusal_spike_security') {
     const dimension = draft.slice['dimension'];
-    return { where: dimension ? `list_contains(${BLOCKED_DIMENSIONS}, ${p.add(dimension)})` : `coalesce(${IS_BLOCKED}, false)`, first: 'max', key: 'ts' };
+    return { where: dimension ? `list_contains(${BLOCKED_DIMENSIONS}, ${p.add(dimension)})` : `coalesce(${IS_BLOCKED_FAST}, false)`, first: 'max', key: 'ts' };
   }
   if (kind in ERROR_CLASS_SQL) return { where: ERROR_CLASS_SQL[kind as keyof typeof ERROR_CLASS_SQL], first: 'min', key: 'ts' };
   if (kind === 'ttft_fast_burn' || kind === 'ttft_slow_burn') return { where: `ttft_ms > ${p.num(rules.ttft_slo_burn.slo_ms)}`, first: 'max', key: 'ttft_ms' };

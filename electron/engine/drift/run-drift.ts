@@ -20,6 +20,7 @@ import { runToolLoop } from './checks/tool-loop';
 import { runTtftSloBurn } from './checks/ttft-slo-burn';
 import type { DriftContext } from './context';
 import { findExemplars } from './exemplars';
+import { SharedScans } from './shared-scans';
 
 export interface DriftOptions {
   /** "Now" (ISO 8601); the latest call's ts when omitted. */
@@ -62,16 +63,28 @@ export async function runDrift(workspace: Workspace, options: DriftOptions = {})
     const range = await timeRange(workspace, asOfIso);
     if (range.latest === null || range.first === null) return err('bad_input', options.asOf ? `no calls at or before ${options.asOf}` : 'no calls loaded: nothing to check');
     const asOf = asOfIso ? new Date(asOfIso) : asOfInstant(range.latest);
-    const ctx: DriftContext = { db: workspace.db, asOf, firstTs: new Date(range.first), rules, prices: options.prices ?? DEFAULT_PRICES };
-    const outcomes: { check: CheckId; outcome: CheckOutcome }[] = [];
-    for (const check of CHECK_IDS) {
-      const outcome = rules[check].enabled ? await RUNNERS[check](ctx) : skippedCheck('disabled by the rules file');
-      outcomes.push({ check, outcome });
-      options.onCheck?.(outcomes.length, CHECK_IDS.length, check);
+    const scans = new SharedScans(workspace.db, asOf, rules);
+    const ctx: DriftContext = { db: workspace.db, asOf, firstTs: new Date(range.first), rules, prices: options.prices ?? DEFAULT_PRICES, scans };
+    const outcomes: { check: CheckId; outcome: CheckOutcome; ms: number }[] = [];
+    try {
+      for (const check of CHECK_IDS) {
+        const started = performance.now();
+        const outcome = rules[check].enabled ? await RUNNERS[check](ctx) : skippedCheck('disabled by the rules file');
+        outcomes.push({ check, outcome, ms: Math.round(performance.now() - started) });
+        options.onCheck?.(outcomes.length, CHECK_IDS.length, check);
+      }
+    } finally {
+      await scans.drop();
     }
     const drafts = sortDrafts(outcomes.flatMap((o) => o.outcome.alerts));
     const exemplars = await findExemplars(workspace.db, drafts, rules);
-    const checks: CheckResult[] = outcomes.map(({ check, outcome }) => ({ check, status: outcome.status, reason: outcome.reason, skipped_slices: outcome.skipped.slice(0, 20) }));
+    const checks: CheckResult[] = outcomes.map(({ check, outcome, ms }) => ({
+      check,
+      status: outcome.status,
+      reason: outcome.reason,
+      skipped_slices: outcome.skipped.slice(0, 20),
+      duration_ms: ms,
+    }));
     const report: DriftReport = {
       as_of: asOfIso ?? new Date(range.latest).toISOString(),
       alerts: drafts.map((d, i) => finalizeAlert(d, exemplars[i]!)),

@@ -20,13 +20,13 @@ interface GroupSize {
   readonly n: number;
 }
 
-/** Calls per feature and window, to size each one's sample. */
+/** Calls per feature and window, to size each one's sample (from the shared per-day scan). */
 async function groupSizes(ctx: DriftContext): Promise<GroupSize[]> {
   const p = new DriftParams();
-  const w = answerDriftWindows(ctx.asOf, ctx.rules.answer_drift);
+  const rules = ctx.rules.answer_drift;
   return ctx.db.all<GroupSize & Record<string, unknown>>(
-    `SELECT ${sliceValue('feature')} AS feature, CASE WHEN ts >= ${p.time(w.recent.from)} THEN 'recent' ELSE 'baseline' END AS period, count(*) AS n
-     FROM calls WHERE ts >= ${p.time(w.baseline.from)} AND ts < ${p.time(w.recent.to)} GROUP BY ALL`,
+    `SELECT ${sliceValue('feature')} AS feature, CASE WHEN k <= ${p.int(rules.recent_days)} THEN 'recent' ELSE 'baseline' END AS period, CAST(sum(calls) AS BIGINT) AS n
+     FROM ${await ctx.scans.daily()} WHERE k <= ${p.int(rules.recent_days + rules.baseline_days)} GROUP BY ALL`,
     p.values,
   );
 }

@@ -25,20 +25,41 @@ function priced(ctx: DriftContext, p: DriftParams): string {
     FROM c`;
 }
 
-async function spend(ctx: DriftContext): Promise<SpendRow[]> {
-  const p = new DriftParams();
-  const sql = `
-    SELECT model, prompt_version, count(*) AS calls, sum(logged) AS logged, CASE WHEN bool_and(known) THEN sum(computed) END AS computed
-    FROM (${priced(ctx, p)}) GROUP BY ALL ORDER BY model, prompt_version`;
-  return ctx.db.all<SpendRow & Record<string, unknown>>(sql, p.values);
+interface SpendSetRow extends Record<string, unknown> {
+  readonly model: string;
+  readonly prompt_version: string;
+  readonly day: string | null;
+  readonly whole: boolean;
+  readonly calls: number;
+  readonly logged: number;
+  readonly computed: number | null;
+  readonly known_calls: number;
+  readonly known_logged: number | null;
+  readonly known_computed: number | null;
 }
 
-async function spendDays(ctx: DriftContext): Promise<SpendDayRow[]> {
+/**
+ * Spend per model and prompt_version over the window (computed only when every call's model is priced)
+ * and per day over the priced calls (the alert's chart), in one scan.
+ */
+async function spend(ctx: DriftContext): Promise<{ rows: SpendRow[]; days: SpendDayRow[] }> {
   const p = new DriftParams();
-  const sql = `SELECT model, prompt_version, day, sum(logged) AS logged, sum(computed) AS computed FROM (${priced(ctx, p)}) WHERE known GROUP BY ALL`;
-  return ctx.db.all<SpendDayRow & Record<string, unknown>>(sql, p.values);
+  const sql = `
+    SELECT model, prompt_version, day, grouping(day) = 1 AS whole, count(*) AS calls, sum(logged) AS logged,
+      CASE WHEN bool_and(known) THEN sum(computed) END AS computed,
+      count(*) FILTER (known) AS known_calls, sum(logged) FILTER (known) AS known_logged, sum(computed) FILTER (known) AS known_computed
+    FROM (${priced(ctx, p)}) GROUP BY GROUPING SETS ((model, prompt_version), (model, prompt_version, day))
+    ORDER BY model, prompt_version, day NULLS FIRST`;
+  const all = await ctx.db.all<SpendSetRow>(sql, p.values);
+  return {
+    rows: all.filter((r) => r.whole).map(({ model, prompt_version, calls, logged, computed }) => ({ model, prompt_version, calls, logged, computed })),
+    days: all
+      .filter((r) => !r.whole && r.known_calls > 0)
+      .map((r) => ({ model: r.model, prompt_version: r.prompt_version, day: r.day!, logged: r.known_logged!, computed: r.known_computed! })),
+  };
 }
 
 export async function runCostMismatch(ctx: DriftContext): Promise<CheckOutcome> {
-  return costMismatch(ctx.asOf, await spend(ctx), await spendDays(ctx), ctx.rules.cost_mismatch, ctx.prices.version);
+  const { rows, days } = await spend(ctx);
+  return costMismatch(ctx.asOf, rows, days, ctx.rules.cost_mismatch, ctx.prices.version);
 }

@@ -1,18 +1,17 @@
-import { DAY_MS } from '../../../../shared/drift/windows';
-import { modelSwap, modelSwapWindows, type ResolutionRow, type ResolutionSharePoint } from '../../../../shared/drift/checks/model-swap';
+import { modelSwap, type ResolutionRow, type ResolutionSharePoint } from '../../../../shared/drift/checks/model-swap';
 import type { CheckOutcome } from '../../../../shared/drift/types';
 import { type DriftContext, DriftParams } from '../context';
 
 const DAYS = 'drift_model_days';
 
-/** One scan: calls per (model_requested, model_resolved, day), split at the start of the recent window. */
-function dailySql(ctx: DriftContext, p: DriftParams): string {
-  const w = modelSwapWindows(ctx.asOf, ctx.rules.model_swap);
+/** Calls per (model_requested, model_resolved, day), split at the start of the recent window, from the shared per-day scan. */
+async function dailySql(ctx: DriftContext, p: DriftParams): Promise<string> {
+  const rules = ctx.rules.model_swap;
   return `
-    SELECT model_requested, model_resolved, ${p.bucket(ctx.asOf, DAY_MS)} AS day, ts >= ${p.time(w.recent.from)} AS recent,
-      count(*) AS n, min(ts) AS first_ts
-    FROM calls
-    WHERE model_requested IS NOT NULL AND model_resolved IS NOT NULL AND ts >= ${p.time(w.baseline.from)} AND ts < ${p.time(w.recent.to)}
+    SELECT model_requested, model_resolved, ${ctx.scans.dayStart(p)} AS day, k <= ${p.int(rules.recent_days)} AS recent,
+      CAST(sum(calls) AS BIGINT) AS n, min(first_ts) AS first_ts
+    FROM ${await ctx.scans.daily()}
+    WHERE model_requested IS NOT NULL AND model_resolved IS NOT NULL AND k <= ${p.int(rules.recent_days + rules.baseline_days)}
     GROUP BY ALL`;
 }
 
@@ -45,7 +44,7 @@ async function shares(ctx: DriftContext): Promise<ResolutionSharePoint[]> {
 
 export async function runModelSwap(ctx: DriftContext): Promise<CheckOutcome> {
   const p = new DriftParams();
-  await ctx.db.exec(`CREATE OR REPLACE TEMP TABLE ${DAYS} AS ${dailySql(ctx, p)}`, p.values);
+  await ctx.db.exec(`CREATE OR REPLACE TEMP TABLE ${DAYS} AS ${await dailySql(ctx, p)}`, p.values);
   try {
     return modelSwap(ctx.asOf, await resolutions(ctx), await shares(ctx), ctx.rules.model_swap);
   } finally {
