@@ -23,11 +23,11 @@ async function main(): Promise<void> {
   const out: string[] = [];
   out.push(`Measured ${r.generatedAt.slice(0, 16).replace('T', ' ')} UTC, ${r.mode} run (${r.durationS} s), ${r.repetitions} repetitions: ${m.cpus} × ${m.cpu}, ${m.memoryGb} GB, ${m.platform}, Node ${m.node}; load average ${m.loadAverage.join(' / ')} before, ${m.loadAverageAfter.join(' / ')} after.`, '');
   for (const u of r.updates ?? []) out.push(`Re-measured ${u.generatedAt.slice(0, 16).replace('T', ' ')} UTC (\`--merge\`, load average ${u.machine.loadAverage.join(' / ')}): ${u.cases.join(', ')}.`, '');
-  out.push('| case | TraceLens or peer: median (min–max) | raw DuckDB | ratio | MB/s | rows/s | peak RSS MB (TL / raw) |', '|---|---|---|---|---|---|---|');
+  out.push('| case | TraceLens or peer: median (min–max) | raw DuckDB | ratio | CPU ratio | MB/s | rows/s | peak RSS MB (TL / raw) |', '|---|---|---|---|---|---|---|---|');
   for (const c of r.results) {
     const rss = c.a ? `${Math.round(c.a.rssMb.median)}${c.b ? ` / ${Math.round(c.b.rssMb.median)}` : ''}` : '–';
     const note = c.note ? ` (${c.note})` : '';
-    out.push(`| ${c.title}${note} | ${side(c.a)} | ${side(c.b)} | ${c.ratio === undefined ? '–' : `${c.ratio.toFixed(2)}×`} | ${c.a?.mbPerS ?? '–'} | ${c.a && c.inputMb !== null ? `${Math.round(c.a.rowsPerS / 1000)}k` : '–'} | ${rss} |`);
+    out.push(`| ${c.title}${note} | ${side(c.a)} | ${side(c.b)} | ${c.ratio === undefined ? '–' : `${c.ratio.toFixed(2)}×`} | ${c.cpuRatio === undefined ? '–' : `${c.cpuRatio.toFixed(2)}×`} | ${c.a?.mbPerS ?? '–'} | ${c.a && c.inputMb !== null ? `${Math.round(c.a.rowsPerS / 1000)}k` : '–'} | ${rss} |`);
   }
   out.push('', '| target | measured | |', '|---|---|---|');
   for (const target of r.targets) out.push(`| ${target.target} | ${target.measured} | ${target.ok === null ? 'n/a' : target.ok ? 'ok' : '**miss**'} |`);

@@ -8,6 +8,8 @@ export interface SideSummary {
   readonly rowsPerS: number;
   readonly mbPerS: number | null;
   readonly runsMs: readonly number[];
+  /** CPU time of the measured work (all threads), when the side reports it. */
+  readonly cpuMs?: Spread;
   readonly detail?: Readonly<Record<string, unknown>>;
 }
 
@@ -21,6 +23,8 @@ export interface CaseResult {
   /** Median of a / median of b. */
   readonly ratio?: number;
   readonly rssRatio?: number;
+  /** Median CPU time of a / median CPU time of b: steadier than `ratio` on a busy machine. */
+  readonly cpuRatio?: number;
   /** Why the case was not measured, or what went wrong. */
   readonly note?: string;
 }

@@ -37,6 +37,7 @@ function summarize(runner: Runner, runs: readonly Measured[], inputMb: number | 
     rowsPerS: Math.round(last.rows / (ms.median / 1000)),
     mbPerS: inputMb === null ? null : Math.round(inputMb / (ms.median / 1000)),
     runsMs: runs.map((r) => Math.round(r.ms * 10) / 10),
+    ...(runs.every((r) => r.cpuMs !== undefined) ? { cpuMs: spread(runs.map((r) => r.cpuMs!)) } : {}),
     ...(last.detail ? { detail: last.detail } : {}),
   };
 }
@@ -76,6 +77,7 @@ async function runCase(c: BenchCase): Promise<CaseResult> {
     ...base,
     a: sa,
     ...(sb ? { b: sb, ratio: sa.ms.median / sb.ms.median, rssRatio: sa.rssMb.median / sb.rssMb.median } : {}),
+    ...(sa.cpuMs && sb?.cpuMs ? { cpuRatio: sa.cpuMs.median / sb.cpuMs.median } : {}),
     ...(problem ? { note: `WRONG RESULT: ${problem}` } : {}),
   };
 }
@@ -89,12 +91,13 @@ function printTable(results: readonly CaseResult[]): void {
     cellOf(r.a),
     cellOf(r.b),
     r.ratio === undefined ? '-' : `${r.ratio.toFixed(2)}x`,
+    r.cpuRatio === undefined ? '-' : `${r.cpuRatio.toFixed(2)}x`,
     r.a?.mbPerS ?? null,
     r.a && r.inputMb !== null ? Math.round(r.a.rowsPerS / 1000) : null,
     r.a ? `${Math.round(r.a.rssMb.median)}${r.b ? ` / ${Math.round(r.b.rssMb.median)}` : ''}` : '-',
     r.note ?? '',
   ]);
-  process.stdout.write('\n' + renderTable(['case', 'TraceLens / peer: median (min-max)', 'raw DuckDB', 'ratio', 'MB/s', 'k rows/s', 'peak RSS MB', 'note'], rows));
+  process.stdout.write('\n' + renderTable(['case', 'TraceLens / peer: median (min-max)', 'raw DuckDB', 'ratio', 'CPU ratio', 'MB/s', 'k rows/s', 'peak RSS MB', 'note'], rows));
 }
 
 function printTargets(targets: readonly TargetResult[]): void {

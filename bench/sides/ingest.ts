@@ -7,7 +7,7 @@ import { optionalString, type Side, stringArg, timed } from './side';
 /** TraceLens: detect, map, check and load a dump, as `tracelens ingest` does. */
 export const tracelensIngest: Side = async (args) => {
   const file = stringArg(args, 'file');
-  const { ms, value: report } = await timed(async () => {
+  const { ms, cpuMs, value: report } = await timed(async () => {
     const workspace = await Workspace.open({ path: optionalString(args, 'db'), memoryLimit: optionalString(args, 'memoryLimit'), tempDirectory: optionalString(args, 'tempDirectory') });
     try {
       return await ingestFiles(workspace, await resolveSources([file]));
@@ -17,6 +17,7 @@ export const tracelensIngest: Side = async (args) => {
   });
   return {
     ms,
+    cpuMs,
     rows: report.rows.calls,
     detail: { spans: report.rows.spans, skipped: report.skipped, reported: report.errors.length, firstBadLine: report.errors[0]?.line ?? null },
   };
@@ -38,7 +39,7 @@ export const duckdbIngest: Side = async (args) => {
   const tempDirectory = optionalString(args, 'tempDirectory');
   if (memoryLimit) config['memory_limit'] = memoryLimit;
   if (tempDirectory) config['temp_directory'] = tempDirectory;
-  const { ms, value: rows } = await timed(async () => {
+  const { ms, cpuMs, value: rows } = await timed(async () => {
     const instance = await DuckDBInstance.create(optionalString(args, 'db') ?? ':memory:', config);
     const connection = await instance.connect();
     try {
@@ -52,5 +53,5 @@ export const duckdbIngest: Side = async (args) => {
       instance.closeSync();
     }
   });
-  return { ms, rows };
+  return { ms, cpuMs, rows };
 };

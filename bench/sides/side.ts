@@ -2,6 +2,12 @@
 export interface SideResult {
   /** Wall time of the measured work, in milliseconds. */
   readonly ms: number;
+  /**
+   * CPU time (user + system, all threads) of the measured work, in milliseconds: on a
+   * machine shared with other jobs it varies much less than wall time, so the ratio of
+   * two sides' CPU times is the steadier comparison of the work each does.
+   */
+  readonly cpuMs?: number;
   /** Rows the work produced or read. */
   readonly rows: number;
   /** Anything else worth keeping in the results (counts that prove the work was done right). */
@@ -23,10 +29,12 @@ export function optionalString(args: SideArgs, name: string): string | undefined
   return typeof value === 'string' ? value : undefined;
 }
 
-export async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; value: T }> {
+export async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; cpuMs: number; value: T }> {
   const started = performance.now();
+  const cpuBefore = process.cpuUsage();
   const value = await work();
-  return { ms: performance.now() - started, value };
+  const cpu = process.cpuUsage(cpuBefore);
+  return { ms: performance.now() - started, cpuMs: (cpu.user + cpu.system) / 1000, value };
 }
 
 /**

@@ -1,16 +1,35 @@
 import { CALL_COLUMNS } from '../../shared/domain/call-columns';
 import { SQL_TYPES } from '../../shared/query/call-mapping';
-import { OTLP_CALL_VALUES, OTLP_IS_LLM, OTLP_LINE_TYPE, OTLP_SPAN_ROW, otlpSpansSelect } from '../../shared/query/otlp-mapping';
+import { OTLP_CALL_VALUES, OTLP_IS_LLM, OTLP_LINE_TYPE, OTLP_SPAN_COLUMNS, otlpSpansSelect } from '../../shared/query/otlp-mapping';
 import { sqlIdent, sqlString } from '../../shared/query/sql';
 import type { Db } from '../engine/db';
 import { clearSource, inTransaction } from '../engine/transaction';
 import { checkedLinesFrom, clearRejects, locateUnusableLines, rejectedLines, type LocalFile } from './json-lines';
 import type { LoadResult } from './load-result';
 
-function callSelect(): string {
-  const items = CALL_COLUMNS.map((c) => `CAST(${OTLP_CALL_VALUES[c.name] ?? 'NULL'} AS ${SQL_TYPES[c.kind]}) AS ${sqlIdent(c.name)}`);
-  items.push('CAST(NULL AS VARCHAR[]) AS "_coerce"', `${OTLP_CALL_VALUES['metadata']} AS "metadata"`, '$1 AS "source_uri"', 'CAST(NULL AS JSON) AS "_scores"');
-  return items.join(',\n  ');
+const SPAN_TABLE_COLUMNS = ['trace_id', 'span_id', 'parent_span_id', 'name', 'kind', 'start_ts', 'end_ts', 'duration_ms', 'status', 'request_id', 'attributes'];
+
+/** A call column as staged: prefixed, as span and call columns share names. */
+function staged(name: string): string {
+  return sqlIdent(`call_${name}`);
+}
+
+/**
+ * The staged row of a span: its spans-table columns and, for a GenAI model call, its
+ * calls-table columns, both computed in the pass that reads the file. Staging the
+ * computed columns (rather than every attribute as lists, looked up afterwards)
+ * keeps much less in memory between the two inserts.
+ */
+function stageSelect(file: LocalFile): string {
+  const calls = CALL_COLUMNS.map((c) => `CASE WHEN tl_is_llm THEN CAST(${OTLP_CALL_VALUES[c.name] ?? 'NULL'} AS ${SQL_TYPES[c.kind]}) END AS ${staged(c.name)}`);
+  return `SELECT ${OTLP_SPAN_COLUMNS}, tl_is_llm, ${calls.join(',\n  ')}
+    FROM (SELECT *, ${OTLP_IS_LLM} AS tl_is_llm FROM (${otlpSpansSelect(checkedLinesFrom(file, '$1'), sqlString(OTLP_LINE_TYPE))}) WHERE span_id IS NOT NULL)`;
+}
+
+function callRow(): string {
+  const items = CALL_COLUMNS.map((c) => `${staged(c.name)} AS ${sqlIdent(c.name)}`);
+  items.push('CAST(NULL AS VARCHAR[]) AS "_coerce"', 'attributes AS "metadata"', '$1 AS "source_uri"', 'CAST(NULL AS JSON) AS "_scores"');
+  return items.join(', ');
 }
 
 /** Loads OTLP JSON lines: every span into `spans`, every GenAI model call also into `calls`. */
@@ -19,13 +38,9 @@ export async function loadOtlpJsonl(db: Db, file: LocalFile, onProgress?: (f: nu
     await clearSource(db, file.uri);
     await clearRejects(db);
     await db.exec('DROP TABLE IF EXISTS tl_otlp_stage');
-    await db.execWithProgress(
-      `CREATE TEMP TABLE tl_otlp_stage AS ${otlpSpansSelect(checkedLinesFrom(file, '$1'), sqlString(OTLP_LINE_TYPE))}`,
-      [file.path],
-      onProgress,
-    );
-    const spans = await db.exec(`INSERT INTO spans SELECT ${OTLP_SPAN_ROW} FROM tl_otlp_stage WHERE span_id IS NOT NULL`, [file.uri]);
-    const calls = await db.exec(`INSERT INTO calls SELECT ${callSelect()} FROM tl_otlp_stage WHERE span_id IS NOT NULL AND ${OTLP_IS_LLM}`, [file.uri]);
+    await db.execWithProgress(`CREATE TEMP TABLE tl_otlp_stage AS ${stageSelect(file)}`, [file.path], onProgress);
+    const spans = await db.exec(`INSERT INTO spans SELECT ${SPAN_TABLE_COLUMNS.map(sqlIdent).join(', ')}, $1 FROM tl_otlp_stage`, [file.uri]);
+    const calls = await db.exec(`INSERT INTO calls SELECT ${callRow()} FROM tl_otlp_stage WHERE tl_is_llm`, [file.uri]);
     await db.exec('DROP TABLE tl_otlp_stage');
     let errors = await rejectedLines(db, file);
     if (spans === 0 && errors.length === 0) errors = await locateUnusableLines(db, file, [['resourceSpans']], 'no resourceSpans in this line');

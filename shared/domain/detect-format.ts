@@ -48,7 +48,9 @@ export function detectLineFormat(lines: readonly string[]): Detection {
     parsed++;
     const format = classify(value, known);
     votes.set(format, (votes.get(format) ?? 0) + 1);
-    records.set(format, [...(records.get(format) ?? []), value]);
+    const list = records.get(format);
+    if (list) list.push(value);
+    else records.set(format, [value]);
   }
   if (parsed === 0) {
     return { format: 'unknown', records: [], reason: lines.length ? 'no line parses as a JSON object' : 'the file is empty' };

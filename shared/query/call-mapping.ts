@@ -107,6 +107,15 @@ function nativeGuardrail(fields: ReadonlySet<string>): string {
     'dimension': ${structPick('g', fields, ['dimension'], 'VARCHAR')}}`;
 }
 
+/**
+ * Fields a native struct list can be cast from directly, by name: the column's own
+ * fields, except `args`, which is kept as JSON text (quoted), as read from JSON lines.
+ */
+const CASTABLE_FIELDS: Partial<Record<CallColumn['kind'], ReadonlySet<string>>> = {
+  tool_calls: new Set(['name', 'args_hash', 'latency_ms']),
+  guardrails: new Set(['stage', 'action', 'dimension']),
+};
+
 /** The value of a list/JSON column from its first alias present. */
 function structuredValue(column: CallColumn, shape: SourceShape): string | undefined {
   const parts: string[] = [];
@@ -125,6 +134,11 @@ function structuredValue(column: CallColumn, shape: SourceShape): string | undef
       case 'tool_calls':
       case 'guardrails': {
         const native = nativeStructFields(field);
+        if (native && [...native].every((f) => CASTABLE_FIELDS[column.kind]!.has(f))) {
+          // The column's own field names: DuckDB casts the struct by name, a lambda per item costs more.
+          parts.push(`CAST(${ref} AS ${SQL_TYPES[column.kind]})`);
+          break;
+        }
         const lambda = column.kind === 'tool_calls' ? (native ? nativeTool(native) : TOOL) : native ? nativeGuardrail(native) : GUARDRAIL;
         const viaJson = column.kind === 'tool_calls' ? 'tl_tool_calls' : 'tl_guardrails';
         parts.push(field.t === 'list' || native ? `list_transform(${ref}, ${lambda})` : `${viaJson}(CAST(${ref} AS JSON))`);

@@ -50,17 +50,17 @@ function attr(...keys: string[]): string {
 const IS_LLM = `(${spanAttr('gen_ai.request.model')} IS NOT NULL OR ${spanAttr('gen_ai.response.model')} IS NOT NULL
   OR ${spanAttr('gen_ai.operation.name')} IN ('chat', 'text_completion', 'generate_content'))`;
 
-export const OTLP_SPAN_KIND = `CASE
-  WHEN ${IS_LLM} THEN 'generate'
+/**
+ * The spans table columns of a flattened span that carries `tl_is_llm` (OTLP_IS_LLM,
+ * computed once), all but source_uri.
+ */
+export const OTLP_SPAN_COLUMNS = `trace_id, span_id, parent_span_id, name, CASE
+  WHEN tl_is_llm THEN 'generate'
   WHEN ${spanAttr('gen_ai.operation.name')} = 'execute_tool' OR ${spanAttr('gen_ai.tool.name')} IS NOT NULL THEN 'tool'
   WHEN ${spanAttr('gen_ai.operation.name')} = 'embeddings' OR lower(name) LIKE '%retriev%' OR lower(name) LIKE '%search%' THEN 'retrieve'
   WHEN lower(name) LIKE '%guardrail%' OR ${spanAttr('guardrail.action')} IS NOT NULL THEN 'guardrail'
-  ELSE 'other' END`;
-
-/** The spans table row of a staged span. `$1` is the source URI. */
-export const OTLP_SPAN_ROW = `trace_id, span_id, parent_span_id, name, ${OTLP_SPAN_KIND} AS kind, start_ts, end_ts, duration_ms,
-  status, CASE WHEN ${IS_LLM} THEN coalesce(${spanAttr('request_id')}, span_id) END AS request_id,
-  attributes, $1 AS source_uri`;
+  ELSE 'other' END AS kind, start_ts, end_ts, duration_ms,
+  status, CASE WHEN tl_is_llm THEN coalesce(${spanAttr('request_id')}, span_id) END AS request_id, attributes`;
 
 const finishReason = `CASE WHEN starts_with(${attr('gen_ai.response.finish_reasons')}, '[')
   THEN ${attr('gen_ai.response.finish_reasons')}->>'$[0]' ELSE ${attr('gen_ai.response.finish_reasons')} END`;
@@ -99,4 +99,5 @@ export const OTLP_CALL_VALUES: Record<string, string> = {
   metadata: 'attributes',
 };
 
+/** Whether a flattened span is a GenAI model call. */
 export const OTLP_IS_LLM = IS_LLM;

@@ -11,6 +11,13 @@ const CALLS = [
   { request_id: 'p3', model: 'm', tool_calls: null, guardrail_decisions: null },
 ];
 
+/** The canonical field names, in another order and with integer latencies: the struct lists are cast by name. */
+const CANONICAL_CALLS = [
+  { request_id: 'c1', model: 'm', tool_calls: [{ latency_ms: 7, name: 'lookup', args_hash: 'h1' }, { latency_ms: null, name: 'fetch', args_hash: null }], guardrail_decisions: [{ dimension: 'toxicity', stage: 'output', action: 'allow' }] },
+  { request_id: 'c2', model: 'm', tool_calls: [], guardrail_decisions: [] },
+  { request_id: 'c3', model: 'm', tool_calls: null, guardrail_decisions: null },
+];
+
 const LISTS = 'SELECT request_id, CAST(tool_calls AS VARCHAR) AS tools, CAST(guardrail_decisions AS VARCHAR) AS rails FROM calls ORDER BY request_id';
 
 async function lists(path: string) {
@@ -46,5 +53,22 @@ describe('Parquet lists of structs', () => {
     check.close();
     expect(first).toMatchObject({ name: 'search', latency: 12, tools: 2, stage: 'input', action: 'block' });
     expect(JSON.parse(String(first!['args']))).toBe('{"q":"x"}');
+  });
+
+  it('maps lists of structs with the canonical field names (cast by name) as the JSONL loader does', async () => {
+    const jsonl = await writeLines(join(dir, 'canonical.jsonl'), CANONICAL_CALLS);
+    const parquet = join(dir, 'canonical.parquet');
+    const workspace = await Workspace.open();
+    await workspace.db.exec(`COPY (SELECT * FROM read_json($1, format = 'newline_delimited')) TO '${parquet.replaceAll("'", "''")}' (FORMAT parquet)`, [jsonl]);
+    const types = await workspace.db.all<{ column_name: string; column_type: string }>('DESCRIBE SELECT * FROM read_parquet($1)', [parquet]);
+    workspace.close();
+    expect(types.find((t) => t.column_name === 'tool_calls')?.column_type).toBe('STRUCT(latency_ms BIGINT, "name" VARCHAR, args_hash VARCHAR)[]');
+    const fromParquet = await lists(parquet);
+    expect(fromParquet).toEqual(await lists(jsonl));
+    expect(fromParquet[0]).toMatchObject({
+      request_id: 'c1',
+      tools: "[{'name': lookup, 'args_hash': h1, 'args': NULL, 'latency_ms': 7.0}, {'name': fetch, 'args_hash': NULL, 'args': NULL, 'latency_ms': NULL}]",
+      rails: "[{'stage': output, 'action': allow, 'dimension': toxicity}]",
+    });
   });
 });
