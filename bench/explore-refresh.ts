@@ -1,0 +1,124 @@
+/**
+ * What one facet click costs: the engine calls the Overview and the facet sidebar make when the
+ * slice changes, timed one by one and all at once (as the panels fire them), plus table pages.
+ *
+ *   npx tsx bench/explore-refresh.ts [--calls N] [--runs R]
+ *
+ * The workspace (demo data, all incidents, about N calls) is built once into bench/data/ and reused.
+ */
+import { mkdir, rename, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { DEFAULT_DEMO } from '../shared/demo/generate';
+import { BLOCK_ACTIONS } from '../shared/domain/guardrail';
+import type { SliceFilter } from '../shared/query/filter';
+import { BUNDLED_DEMO, DEMO_FILES, writeDemoDataset } from '../electron/engine/demo-files';
+import { facetValues } from '../electron/engine/explore/facets';
+import { latencyHistogram } from '../electron/engine/explore/latency-histogram';
+import { scatterSample } from '../electron/engine/explore/scatter-sample';
+import { scoreTrend } from '../electron/engine/explore/score-trend';
+import { tablePage } from '../electron/engine/explore/table-page';
+import { timeSeries } from '../electron/engine/explore/time-series';
+import { ingestFiles } from '../electron/engine/ingest';
+import { sliceAggregates } from '../electron/engine/slice';
+import { Workspace } from '../electron/engine/workspace';
+
+const SIDEBAR = ['feature', 'tenant_id', 'prompt_version', 'model_requested', 'model_resolved', 'provider', 'error_class', 'finish_reason', 'guardrail_action', 'guardrail_dimension'];
+
+const { values: args } = parseArgs({ options: { calls: { type: 'string', default: '200000' }, runs: { type: 'string', default: '3' } } });
+const calls = Number(args.calls);
+const runs = Number(args.runs);
+if (!Number.isInteger(calls) || calls < 1000 || !Number.isInteger(runs) || runs < 1) {
+  process.stderr.write('usage: npx tsx bench/explore-refresh.ts [--calls N>=1000] [--runs R>=1]\n');
+  process.exit(2);
+}
+
+async function workspaceFile(): Promise<string> {
+  const dir = resolve('bench/data');
+  const file = join(dir, `explore-${calls}.duckdb`);
+  if (await stat(file).then(() => true, () => false)) return file;
+  await mkdir(dir, { recursive: true });
+  const dataDir = join(dir, `explore-${calls}-jsonl`);
+  const started = performance.now();
+  // The demo's incidents add some calls on top of callsPerDay x days; close enough for a size class.
+  await writeDemoDataset(dataDir, { ...BUNDLED_DEMO, callsPerDay: Math.max(1, Math.round(calls / DEFAULT_DEMO.days)) });
+  const workspace = await Workspace.open({ path: `${file}.partial` });
+  const files = Object.values(DEMO_FILES).map((name) => ({ path: join(dataDir, name), uri: join(dataDir, name) }));
+  await ingestFiles(workspace, files);
+  await workspace.checkpoint();
+  workspace.close();
+  await rename(`${file}.partial`, file);
+  process.stdout.write(`built ${file} in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+  return file;
+}
+
+type Job = readonly [name: string, run: () => Promise<unknown>];
+
+/** The calls a facet click triggers on the Overview (renderer/src/views/overview, views/facets). */
+function refreshJobs(workspace: Workspace, filter: SliceFilter): Job[] {
+  const blocked: SliceFilter = { ...filter, where: { ...filter.where, guardrail_action: [...BLOCK_ACTIONS] } };
+  return [
+    ...SIDEBAR.map((column): Job => [`facet ${column}`, () => facetValues(workspace, { column, filter, limit: 8 })]),
+    ['kpis', () => sliceAggregates(workspace, { ...filter, by: [] })],
+    ['series overall', () => timeSeries(workspace, { filter, buckets: 120, top: 8 })],
+    ['series ttft by model', () => timeSeries(workspace, { filter, buckets: 120, by: 'model_resolved', top: 6 })],
+    ['series cost by tenant', () => timeSeries(workspace, { filter, buckets: 60, by: 'tenant_id', top: 10 })],
+    ['series errors by class', () => timeSeries(workspace, { filter, buckets: 120, by: 'error_class', top: 9 })],
+    ['ttft histogram', () => latencyHistogram(workspace, { filter, column: 'ttft_ms', start: 50 })],
+    ['decode scatter', () => scatterSample(workspace, filter, 1500)],
+    ['score trend', () => scoreTrend(workspace, filter)],
+    ['block chart', () => facetValues(workspace, { column: 'guardrail_dimension', filter: blocked, limit: 12 })],
+  ];
+}
+
+async function timed(run: () => Promise<unknown>): Promise<number> {
+  const started = performance.now();
+  await run();
+  return performance.now() - started;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+const ms = (x: number) => `${x.toFixed(0).padStart(6)} ms`;
+
+async function main(): Promise<void> {
+  const file = await workspaceFile();
+  const workspace = await Workspace.open({ path: file });
+  try {
+    const total = (await workspace.db.one<{ n: number }>('SELECT count(*) AS n FROM calls'))!.n;
+    const top = await facetValues(workspace, { column: 'feature', filter: {}, limit: 1 });
+    const filter: SliceFilter = { where: { feature: [top.values[0]!.value!] } };
+    process.stdout.write(`workspace: ${file} (${total} calls); click: feature = ${top.values[0]!.value}; median of ${runs} run(s)\n\n`);
+
+    const jobs = refreshJobs(workspace, filter);
+    await Promise.all(jobs.map(([, run]) => run())); // warm-up
+    const perQuery = new Map<string, number[]>();
+    for (let r = 0; r < runs; r++) for (const [name, run] of jobs) perQuery.set(name, [...(perQuery.get(name) ?? []), await timed(run)]);
+    let sum = 0;
+    for (const [name, times] of perQuery) {
+      sum += median(times);
+      process.stdout.write(`  ${name.padEnd(28)}${ms(median(times))}\n`);
+    }
+    process.stdout.write(`  ${'sum, one at a time'.padEnd(28)}${ms(sum)}\n`);
+    const together: number[] = [];
+    for (let r = 0; r < runs; r++) together.push(await timed(() => Promise.all(jobs.map(([, run]) => run()))));
+    process.stdout.write(`  ${'all panels at once'.padEnd(28)}${ms(median(together))}   <- a facet click\n\n`);
+
+    const sort = [{ column: 'ts', desc: true }];
+    for (const offset of [0, Math.floor(total / 2)]) {
+      const times: number[] = [];
+      for (let r = 0; r < runs; r++) times.push(await timed(() => tablePage(workspace, { filter: {}, sort, offset, limit: 200 })));
+      process.stdout.write(`  ${`table page ts desc @${offset}`.padEnd(28)}${ms(median(times))}\n`);
+    }
+    const times: number[] = [];
+    for (let r = 0; r < runs; r++) times.push(await timed(() => tablePage(workspace, { filter, sort, offset: 0, limit: 200 })));
+    process.stdout.write(`  ${'table page, filtered @0'.padEnd(28)}${ms(median(times))}\n`);
+  } finally {
+    workspace.close();
+  }
+}
+
+await main();
