@@ -19,6 +19,12 @@ export interface SourceResolution extends ResolveOptions {
   download(): DownloadSummary | undefined;
 }
 
+/** `args` with the cache folder of the user's settings when `--cache-dir` is not given (the app's commands). */
+export function withSettingsCacheDir(args: ParsedArgs, cacheDir: string | null): ParsedArgs {
+  if (cacheDir === null || stringOption(args, 'cache-dir') !== undefined) return args;
+  return { ...args, values: { ...args.values, 'cache-dir': cacheDir } };
+}
+
 /** How a command's SOURCE arguments are resolved, from its options (over the environment's AWS settings). */
 export function resolveOptionsFrom(args: ParsedArgs, io?: CommandIo): SourceResolution {
   const settings = mergeSettings(s3SettingsFromEnv(), {

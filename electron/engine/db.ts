@@ -88,12 +88,22 @@ export class Db {
     return (await this.all<T>(sql, params))[0];
   }
 
-  /** Runs `sql` and yields its rows a chunk at a time, for results too large to hold in memory at once. */
+  /**
+   * Runs `sql` and yields its rows a chunk at a time, for results too large to hold in memory at once.
+   * The stream has a connection of its own: a statement run on the shared connection meanwhile (the app
+   * asks for other things during a long scan) would otherwise end the stream early, silently. TEMP
+   * tables of the shared connection are not visible to it.
+   */
   async *stream<T extends Row = Row>(sql: string, params: readonly SqlParam[] = []): AsyncGenerator<T[]> {
-    const started = performance.now();
-    const result = await this.connection.stream(sql, params as DuckDBValue[]);
-    traceSql(sql, started);
-    for await (const rows of result.yieldRowObjectJs()) yield rows.map((r) => plain(r) as T);
+    const connection = await this.instance.connect();
+    try {
+      const started = performance.now();
+      const result = await connection.stream(sql, params as DuckDBValue[]);
+      traceSql(sql, started);
+      for await (const rows of result.yieldRowObjectJs()) yield rows.map((r) => plain(r) as T);
+    } finally {
+      connection.closeSync();
+    }
   }
 
   /** Runs `sql` while `onProgress` is called with DuckDB's own progress estimate. */

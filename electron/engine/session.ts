@@ -58,6 +58,16 @@ export class Session {
     return this.current?.title ?? 'TraceLens';
   }
 
+  /** The user's config and cache folders. */
+  get dirs(): UserDirs {
+    return this.options.dirs;
+  }
+
+  /** Sends an event to the renderer (progress of long work). */
+  emit(event: AppEvent): void {
+    this.options.onEvent?.(event);
+  }
+
   get lastReport(): IngestReport | null {
     return this.current?.report ?? null;
   }

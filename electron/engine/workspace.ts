@@ -5,7 +5,9 @@ export interface WorkspaceOptions {
   /** The workspace file; omitted for an in-memory workspace (raw dumps opened for one command). */
   readonly path?: string;
   readonly readOnly?: boolean;
+  /** DuckDB's memory limit (e.g. '1GB'); beyond it, work spills to `tempDirectory`. */
   readonly memoryLimit?: string;
+  readonly tempDirectory?: string;
 }
 
 /** An open TraceLens workspace: the DuckDB database holding calls, scores, spans and ingest reports. */
@@ -16,7 +18,7 @@ export class Workspace {
   ) {}
 
   static async open(options: WorkspaceOptions = {}): Promise<Workspace> {
-    const db = await Db.open({ path: options.path, readOnly: options.readOnly, memoryLimit: options.memoryLimit });
+    const db = await Db.open({ path: options.path, readOnly: options.readOnly, memoryLimit: options.memoryLimit, tempDirectory: options.tempDirectory });
     if (!options.readOnly) await createSchema(db);
     return new Workspace(db, options.path);
   }

@@ -7,18 +7,23 @@ export async function dropUnrecognizedCalls(db: Db, uri: string): Promise<number
   return db.exec('DELETE FROM calls WHERE source_uri = $1 AND request_id IS NULL', [uri]);
 }
 
-/** Inline `scores: [...]` of the calls of one source, copied to the scores table. */
-export async function copyInlineScores(db: Db, uri: string): Promise<number> {
+/** Inline `scores: [...]` of the calls matching `where` (a condition on calls), copied to the scores table. */
+export async function copyInlineScoresWhere(db: Db, where: string, params: readonly string[] = []): Promise<number> {
   return db.exec(
     `INSERT INTO scores
      SELECT request_id, trace_id, s.name, tl_score_value(s.value), CAST(s.label AS VARCHAR),
             coalesce(s.source, 'inline'), s.comment, ts, source_uri
      FROM (SELECT request_id, trace_id, ts, source_uri,
                   unnest(json_transform(_scores, '[{"name":"VARCHAR","value":"VARCHAR","label":"VARCHAR","source":"VARCHAR","comment":"VARCHAR"}]')) AS s
-           FROM calls WHERE source_uri = $1 AND json_type(_scores) = 'ARRAY')
+           FROM calls WHERE ${where} AND json_type(_scores) = 'ARRAY')
      WHERE s.name IS NOT NULL`,
-    [uri],
+    params,
   );
+}
+
+/** Inline `scores: [...]` of the calls of one source, copied to the scores table. */
+export async function copyInlineScores(db: Db, uri: string): Promise<number> {
+  return copyInlineScoresWhere(db, 'source_uri = $1', [uri]);
 }
 
 /** Values present in a dump that could not be converted, counted per column. */

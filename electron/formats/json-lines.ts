@@ -13,7 +13,7 @@ export interface LocalFile {
 
 export const MAX_LINE_BYTES = 64 * 1024 * 1024;
 
-function compressionArg(file: LocalFile): string {
+function compressionArg(file: Pick<LocalFile, 'compression'>): string {
   return file.compression === 'gzip' ? 'gzip' : 'uncompressed';
 }
 
@@ -21,9 +21,9 @@ function compressionArg(file: LocalFile): string {
  * The fast reader: DuckDB's own parallel JSON reader with explicit columns. It fails
  * on the first malformed line, and the caller then switches to `checkedLines`.
  */
-export function fastJsonFrom(file: LocalFile, pathParam: string, columnsStruct: string): string {
+export function fastJsonFrom(file: Pick<LocalFile, 'compression'>, pathParam: string, columnsStruct: string, filenameColumn?: string): string {
   return `read_json(${pathParam}, format = 'newline_delimited', records = true, columns = ${columnsStruct},
-    maximum_object_size = ${MAX_LINE_BYTES}, compression = '${compressionArg(file)}')`;
+    maximum_object_size = ${MAX_LINE_BYTES}, compression = '${compressionArg(file)}'${filenameColumn ? `, filename = '${filenameColumn}'` : ''})`;
 }
 
 const LINE_OPTIONS = `header = false, delim = chr(1), quote = '', escape = '', auto_detect = false, max_line_size = ${MAX_LINE_BYTES}`;

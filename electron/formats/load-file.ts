@@ -1,4 +1,4 @@
-import { detectLineFormat } from '../../shared/domain/detect-format';
+import { type Detection, detectLineFormat } from '../../shared/domain/detect-format';
 import { inferShape } from '../../shared/query/source-shape';
 import type { Db } from '../engine/db';
 import { loadCanonicalJsonl } from './canonical-jsonl';
@@ -7,31 +7,57 @@ import { NO_ROWS, type LoadResult } from './load-result';
 import { loadOtlpJsonl } from './otlp-jsonl';
 import { isScoreTable, loadCanonicalParquet, loadScoresParquet, parquetColumns } from './parquet';
 import { loadScoresJsonl } from './scores-jsonl';
-import { isDuckDb, isParquet, readHead, sampleLines } from './sniff';
+import { type FileHead, isDuckDb, isParquet, readHead, sampleLines } from './sniff';
 
 export interface FileToLoad {
   readonly path: string;
   readonly uri: string;
 }
 
+/** A file whose content has been sniffed: what the loader to use needs to know. */
+export type SniffedFile =
+  | { readonly kind: 'parquet'; readonly file: LocalFile }
+  | { readonly kind: 'duckdb'; readonly file: LocalFile }
+  | { readonly kind: 'empty'; readonly file: LocalFile }
+  | { readonly kind: 'lines'; readonly file: LocalFile; readonly detection: Detection };
+
+function localFile(target: FileToLoad, head: FileHead): LocalFile {
+  return { ...target, size: head.size, compression: head.compression };
+}
+
+/** Detects what a file holds from its content (magic bytes, then sampled lines). */
+export async function sniffFile(target: FileToLoad): Promise<SniffedFile> {
+  const head = await readHead(target.path);
+  const file = localFile(target, head);
+  if (isParquet(head)) return { kind: 'parquet', file };
+  if (isDuckDb(head)) return { kind: 'duckdb', file };
+  const sample = await sampleLines(file.path, head);
+  if (sample.length === 0) return { kind: 'empty', file };
+  return { kind: 'lines', file, detection: detectLineFormat(sample) };
+}
+
 function unknown(file: FileToLoad, reason: string): LoadResult {
   return { format: 'unknown', rows: NO_ROWS, skipped: 0, errors: [{ source: file.uri, line: null, reason: `not loaded: ${reason}` }], warnings: [] };
 }
 
-/** Detects what a file holds from its content and loads it with the matching loader. */
-export async function loadFile(db: Db, target: FileToLoad, onProgress?: (fraction: number) => void): Promise<LoadResult & { bytes: number }> {
-  const head = await readHead(target.path);
-  const file: LocalFile = { ...target, size: head.size, compression: head.compression };
-  const bytes = head.size;
-  if (isParquet(head)) {
-    const columns = await parquetColumns(db, file.path);
-    const result = isScoreTable(columns) ? await loadScoresParquet(db, file, columns) : await loadCanonicalParquet(db, file, columns, onProgress);
-    return { ...result, bytes };
+/** Loads a sniffed file with the matching loader. */
+export async function loadSniffed(db: Db, sniffed: SniffedFile, onProgress?: (fraction: number) => void): Promise<LoadResult & { bytes: number }> {
+  const { file } = sniffed;
+  const bytes = file.size;
+  switch (sniffed.kind) {
+    case 'parquet': {
+      const columns = await parquetColumns(db, file.path);
+      const result = isScoreTable(columns) ? await loadScoresParquet(db, file, columns) : await loadCanonicalParquet(db, file, columns, onProgress);
+      return { ...result, bytes };
+    }
+    case 'duckdb':
+      return { ...unknown(file, 'a workspace file must be opened on its own, not mixed with dumps'), bytes };
+    case 'empty':
+      return { format: 'canonical', rows: NO_ROWS, skipped: 0, errors: [], warnings: [], bytes };
+    case 'lines':
+      break;
   }
-  if (isDuckDb(head)) return { ...unknown(file, 'a workspace file must be opened on its own, not mixed with dumps'), bytes };
-  const sample = await sampleLines(file.path, head);
-  if (sample.length === 0) return { format: 'canonical', rows: NO_ROWS, skipped: 0, errors: [], warnings: [], bytes };
-  const detection = detectLineFormat(sample);
+  const { detection } = sniffed;
   switch (detection.format) {
     case 'canonical':
       return { ...(await loadCanonicalJsonl(db, file, inferShape(detection.records), onProgress)), bytes };
@@ -42,4 +68,9 @@ export async function loadFile(db: Db, target: FileToLoad, onProgress?: (fractio
     default:
       return { ...unknown(file, detection.reason ?? 'unrecognized content'), bytes };
   }
+}
+
+/** Detects what a file holds from its content and loads it with the matching loader. */
+export async function loadFile(db: Db, target: FileToLoad, onProgress?: (fraction: number) => void): Promise<LoadResult & { bytes: number }> {
+  return loadSniffed(db, await sniffFile(target), onProgress);
 }

@@ -48,14 +48,16 @@ export async function sampleLines(path: string, head: FileHead): Promise<string[
   }
   const handle = await open(path, 'r');
   try {
+    // A file no larger than all the windows together is read once, whole: overlapping windows would parse its lines several times.
+    const whole = head.size <= WINDOW * (WINDOWS + 2);
     const offsets = new Set<number>([0]);
-    if (head.size > WINDOW * 2) {
+    if (!whole) {
       for (let i = 1; i <= WINDOWS; i++) offsets.add(Math.max(0, Math.floor((head.size * i) / (WINDOWS + 1)) - WINDOW / 2));
       offsets.add(Math.max(0, head.size - WINDOW));
     }
     const lines: string[] = [];
     for (const offset of [...offsets].sort((a, b) => a - b)) {
-      const buffer = Buffer.alloc(Math.min(WINDOW, head.size - offset));
+      const buffer = Buffer.alloc(whole ? head.size : Math.min(WINDOW, head.size - offset));
       const { bytesRead } = await handle.read(buffer, 0, buffer.length, offset);
       const text = buffer.subarray(0, bytesRead).toString('utf8');
       lines.push(...splitComplete(text, offset === 0, offset + bytesRead >= head.size));

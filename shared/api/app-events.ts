@@ -7,6 +7,8 @@ export interface AppEvents {
   workspaceOpened: { readonly title: string };
   /** A desktop menu item the renderer carries out (it owns the dialogs and views for these). */
   menuCommand: { readonly command: MenuCommand };
+  /** A drift run finished one more of its checks. */
+  driftProgress: { readonly done: number; readonly total: number; readonly check: string };
 }
 
 export type MenuCommand = 'open-s3' | 'open-sources' | 'export-gold';
@@ -15,4 +17,4 @@ export type EventName = keyof AppEvents;
 
 export type AppEvent = { [E in EventName]: { readonly type: E; readonly payload: AppEvents[E] } }[EventName];
 
-export const EVENT_NAMES: readonly EventName[] = ['ingestProgress', 'workspaceOpened', 'menuCommand'];
+export const EVENT_NAMES: readonly EventName[] = ['ingestProgress', 'workspaceOpened', 'menuCommand', 'driftProgress'];

@@ -1,8 +1,11 @@
 import type { z } from 'zod';
 import type { AppEvent } from './app-events';
 import type { MethodSpec } from './method';
+import { DRIFT_METHODS } from './methods/drift';
 import { EXPLORE_METHODS } from './methods/explore';
 import { EXPLORE_CHART_METHODS } from './methods/explore-charts';
+import { REVIEW_METHODS } from './methods/review';
+import { SETTINGS_METHODS } from './methods/settings';
 import type { Result } from './result';
 
 /**
@@ -12,6 +15,9 @@ import type { Result } from './result';
 export const METHODS = {
   ...EXPLORE_METHODS,
   ...EXPLORE_CHART_METHODS,
+  ...DRIFT_METHODS,
+  ...REVIEW_METHODS,
+  ...SETTINGS_METHODS,
 } satisfies Record<string, MethodSpec>;
 
 export type Methods = typeof METHODS;

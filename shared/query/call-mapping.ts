@@ -1,4 +1,5 @@
 import { CALL_COLUMNS, type CallColumn, knownTopLevelKeys } from '../domain/call-columns';
+import { parseStructType } from './parquet-shape';
 import type { FieldType, SourceShape } from './source-shape';
 import { sqlIdent, sqlString } from './sql';
 
@@ -80,6 +81,32 @@ function scalarValue(column: CallColumn, shape: SourceShape, checked: boolean): 
 const TOOL = `lambda t: {'name': coalesce(t.name, t.tool), 'args_hash': t.args_hash, 'args': CAST(coalesce(t.args, t.arguments) AS VARCHAR), 'latency_ms': t.latency_ms}`;
 const GUARDRAIL = `lambda g: {'stage': coalesce(g.stage, g.rail), 'action': coalesce(g.action, g.decision), 'dimension': g.dimension}`;
 
+/** Field names of a native list of flat structs (a Parquet column), or undefined for any other field. */
+function nativeStructFields(field: FieldType): Set<string> | undefined {
+  if (field.t !== 'native' || !field.duck.endsWith('[]')) return undefined;
+  const fields = parseStructType(field.duck.slice(0, -2));
+  return fields ? new Set(fields.map((f) => f.name)) : undefined;
+}
+
+/** The first of `names` the struct has, as `item.name` (cast to `type`), or a typed NULL. */
+function structPick(item: string, fields: ReadonlySet<string>, names: readonly string[], type: string): string {
+  const present = names.filter((n) => fields.has(n)).map((n) => `CAST(${item}.${sqlIdent(n)} AS ${type})`);
+  if (present.length === 0) return `CAST(NULL AS ${type})`;
+  return present.length === 1 ? present[0]! : `coalesce(${present.join(', ')})`;
+}
+
+/** TOOL for a native struct list: the same values as reading it through JSON (args as JSON text). */
+function nativeTool(fields: ReadonlySet<string>): string {
+  const args = ['args', 'arguments'].filter((n) => fields.has(n)).map((n) => `CAST(to_json(t.${sqlIdent(n)}) AS VARCHAR)`);
+  return `lambda t: {'name': ${structPick('t', fields, ['name', 'tool'], 'VARCHAR')}, 'args_hash': ${structPick('t', fields, ['args_hash'], 'VARCHAR')},
+    'args': ${args.length === 0 ? 'CAST(NULL AS VARCHAR)' : args.length === 1 ? args[0] : `coalesce(${args.join(', ')})`}, 'latency_ms': ${structPick('t', fields, ['latency_ms'], 'DOUBLE')}}`;
+}
+
+function nativeGuardrail(fields: ReadonlySet<string>): string {
+  return `lambda g: {'stage': ${structPick('g', fields, ['stage', 'rail'], 'VARCHAR')}, 'action': ${structPick('g', fields, ['action', 'decision'], 'VARCHAR')},
+    'dimension': ${structPick('g', fields, ['dimension'], 'VARCHAR')}}`;
+}
+
 /** The value of a list/JSON column from its first alias present. */
 function structuredValue(column: CallColumn, shape: SourceShape): string | undefined {
   const parts: string[] = [];
@@ -96,11 +123,13 @@ function structuredValue(column: CallColumn, shape: SourceShape): string | undef
         parts.push(typedList ? `CAST(${ref} AS FLOAT[])` : `TRY_CAST(json_transform(CAST(${ref} AS JSON), '["DOUBLE"]') AS FLOAT[])`);
         break;
       case 'tool_calls':
-        parts.push(field.t === 'list' ? `list_transform(${ref}, ${TOOL})` : `tl_tool_calls(CAST(${ref} AS JSON))`);
+      case 'guardrails': {
+        const native = nativeStructFields(field);
+        const lambda = column.kind === 'tool_calls' ? (native ? nativeTool(native) : TOOL) : native ? nativeGuardrail(native) : GUARDRAIL;
+        const viaJson = column.kind === 'tool_calls' ? 'tl_tool_calls' : 'tl_guardrails';
+        parts.push(field.t === 'list' || native ? `list_transform(${ref}, ${lambda})` : `${viaJson}(CAST(${ref} AS JSON))`);
         break;
-      case 'guardrails':
-        parts.push(field.t === 'list' ? `list_transform(${ref}, ${GUARDRAIL})` : `tl_guardrails(CAST(${ref} AS JSON))`);
-        break;
+      }
       default:
         parts.push(field.t === 'json' ? ref : `CAST(to_json(${ref}) AS JSON)`);
     }

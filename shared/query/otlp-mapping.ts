@@ -13,43 +13,54 @@ export const OTLP_LINE_TYPE = JSON.stringify(
   JSON.parse(`{"resourceSpans":[{"resource":{"attributes":${ATTRS}},"scopeSpans":${SCOPE},"instrumentationLibrarySpans":${SCOPE}}]}`),
 );
 
-/** Spans of every line, flattened, with their attributes as a MAP (span attributes win over resource ones). */
+/**
+ * Spans of every line, flattened. Attributes become two parallel lists, keys and texts
+ * (`ak`/`av` of the span, `rk`/`rv` of its resource): looking a key up with
+ * list_position is cheap, while building a MAP per span costs more than parsing it.
+ */
 export function otlpSpansSelect(linesFrom: string, lineType: string): string {
   return `
   WITH r AS (SELECT unnest(json_transform(line, ${lineType}).resourceSpans) AS rs FROM ${linesFrom}),
-  s AS (SELECT tl_otlp_attrs(rs.resource.attributes) AS res, unnest(coalesce(rs.scopeSpans, rs.instrumentationLibrarySpans)) AS ss FROM r),
-  sp AS (SELECT res, unnest(ss.spans) AS sp FROM s)
-  SELECT sp.traceId AS trace_id, sp.spanId AS span_id, nullif(sp.parentSpanId, '') AS parent_span_id, sp.name AS name,
+  s AS (SELECT list_transform(coalesce(rs.resource.attributes, []), lambda x: x.key) AS rk,
+                list_transform(coalesce(rs.resource.attributes, []), lambda x: tl_otlp_value(x.value)) AS rv,
+                unnest(coalesce(rs.scopeSpans, rs.instrumentationLibrarySpans)) AS ss FROM r),
+  sp AS (SELECT rk, rv, unnest(ss.spans) AS sp FROM s),
+  flat AS (SELECT sp.traceId AS trace_id, sp.spanId AS span_id, nullif(sp.parentSpanId, '') AS parent_span_id, sp.name AS name,
          to_timestamp(TRY_CAST(sp.startTimeUnixNano AS HUGEINT) / 1e9) AS start_ts,
          to_timestamp(TRY_CAST(sp.endTimeUnixNano AS HUGEINT) / 1e9) AS end_ts,
          (TRY_CAST(sp.endTimeUnixNano AS HUGEINT) - TRY_CAST(sp.startTimeUnixNano AS HUGEINT)) / 1e6 AS duration_ms,
          CASE WHEN sp.status.code IN ('2', 'STATUS_CODE_ERROR') THEN 'error' WHEN sp.status.code IN ('1', 'STATUS_CODE_OK') THEN 'ok' ELSE 'unset' END AS status,
          sp.status.message AS status_message,
-         tl_otlp_attrs(sp.attributes) AS a, res
-  FROM sp`;
+         list_transform(coalesce(sp.attributes, []), lambda x: x.key) AS ak,
+         list_transform(coalesce(sp.attributes, []), lambda x: tl_otlp_value(x.value)) AS av, rk, rv
+  FROM sp)
+  SELECT *, tl_otlp_json(ak, av, rk, rv) AS attributes FROM flat`;
+}
+
+/** A span attribute's text. */
+function spanAttr(key: string): string {
+  return `av[list_position(ak, '${key}')]`;
 }
 
 /** First present attribute among `keys` (span attributes, then resource attributes). */
 function attr(...keys: string[]): string {
-  const refs = keys.flatMap((k) => [`a['${k}']`]);
-  const res = keys.map((k) => `res['${k}']`);
-  return `coalesce(${[...refs, ...res].join(', ')})`;
+  return `coalesce(${[...keys.map(spanAttr), ...keys.map((k) => `rv[list_position(rk, '${k}')]`)].join(', ')})`;
 }
 
-const IS_LLM = `(a['gen_ai.request.model'] IS NOT NULL OR a['gen_ai.response.model'] IS NOT NULL
-  OR a['gen_ai.operation.name'] IN ('chat', 'text_completion', 'generate_content'))`;
+const IS_LLM = `(${spanAttr('gen_ai.request.model')} IS NOT NULL OR ${spanAttr('gen_ai.response.model')} IS NOT NULL
+  OR ${spanAttr('gen_ai.operation.name')} IN ('chat', 'text_completion', 'generate_content'))`;
 
 export const OTLP_SPAN_KIND = `CASE
   WHEN ${IS_LLM} THEN 'generate'
-  WHEN a['gen_ai.operation.name'] = 'execute_tool' OR a['gen_ai.tool.name'] IS NOT NULL THEN 'tool'
-  WHEN a['gen_ai.operation.name'] = 'embeddings' OR lower(name) LIKE '%retriev%' OR lower(name) LIKE '%search%' THEN 'retrieve'
-  WHEN lower(name) LIKE '%guardrail%' OR a['guardrail.action'] IS NOT NULL THEN 'guardrail'
+  WHEN ${spanAttr('gen_ai.operation.name')} = 'execute_tool' OR ${spanAttr('gen_ai.tool.name')} IS NOT NULL THEN 'tool'
+  WHEN ${spanAttr('gen_ai.operation.name')} = 'embeddings' OR lower(name) LIKE '%retriev%' OR lower(name) LIKE '%search%' THEN 'retrieve'
+  WHEN lower(name) LIKE '%guardrail%' OR ${spanAttr('guardrail.action')} IS NOT NULL THEN 'guardrail'
   ELSE 'other' END`;
 
 /** The spans table row of a staged span. `$1` is the source URI. */
 export const OTLP_SPAN_ROW = `trace_id, span_id, parent_span_id, name, ${OTLP_SPAN_KIND} AS kind, start_ts, end_ts, duration_ms,
-  status, CASE WHEN ${IS_LLM} THEN coalesce(a['request_id'], span_id) END AS request_id,
-  CAST(to_json(map_concat(res, a)) AS JSON) AS attributes, $1 AS source_uri`;
+  status, CASE WHEN ${IS_LLM} THEN coalesce(${spanAttr('request_id')}, span_id) END AS request_id,
+  attributes, $1 AS source_uri`;
 
 const finishReason = `CASE WHEN starts_with(${attr('gen_ai.response.finish_reasons')}, '[')
   THEN ${attr('gen_ai.response.finish_reasons')}->>'$[0]' ELSE ${attr('gen_ai.response.finish_reasons')} END`;
@@ -85,7 +96,7 @@ export const OTLP_CALL_VALUES: Record<string, string> = {
   locale: attr('user_locale', 'user.locale'),
   input_preview: attr('input_preview', 'gen_ai.input.messages', 'gen_ai.prompt'),
   output_preview: attr('output_preview', 'gen_ai.output.messages', 'gen_ai.completion'),
-  metadata: 'CAST(to_json(map_concat(res, a)) AS JSON)',
+  metadata: 'attributes',
 };
 
 export const OTLP_IS_LLM = IS_LLM;

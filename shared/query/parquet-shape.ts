@@ -45,6 +45,8 @@ function scalarField(type: string): FieldType {
   return type.toUpperCase() === 'VARCHAR' ? { t: 'text' } : { t: 'native', duck: type };
 }
 
+/** Lists of records the mapping reads field by field when Parquet gives them as lists of flat structs. */
+const STRUCT_LISTS = new Set(['tool_calls', 'guardrail_decisions']);
 const JSON_KEYS = new Set(['metadata', 'messages', 'scores', 'tool_calls', 'guardrail_decisions']);
 const SCALAR_LISTS = new Set(CALL_COLUMNS.filter((c) => c.kind === 'text_list' || c.kind === 'float_list').flatMap((c) => c.aliases));
 
@@ -69,8 +71,12 @@ export function parquetShape(columns: readonly ColumnType[]): ParquetShape {
       replace.push(`TRY_CAST(${ref} AS JSON) AS ${ref}`);
     } else if (SCALAR.test(type)) {
       shape.set(name, scalarField(type));
-    } else if (struct && struct.every((f) => SCALAR.test(f.type)) && !JSON_KEYS.has(name)) {
+    } else if (struct && struct.every((f) => SCALAR.test(f.type)) && (!JSON_KEYS.has(name) || name === 'metadata')) {
+      // A flat metadata struct is read field by field (metadata.feature, ...) and written once as JSON.
       shape.set(name, { t: 'struct', fields: Object.fromEntries(struct.map((f) => [f.name, scalarField(f.type)])) });
+    } else if (STRUCT_LISTS.has(name) && type.endsWith('[]') && parseStructType(type.slice(0, -2))?.every((f) => SCALAR.test(f.type))) {
+      // Read natively: a round trip through JSON would cost more than the rest of the load.
+      shape.set(name, { t: 'native', duck: type });
     } else if (type.endsWith('[]') && SCALAR.test(type.slice(0, -2)) && SCALAR_LISTS.has(name)) {
       shape.set(name, { t: 'native', duck: type });
     } else if (type.toUpperCase() === 'JSON') {

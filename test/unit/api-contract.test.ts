@@ -7,7 +7,14 @@ const parse = (method: keyof typeof METHODS, payload: unknown) => METHODS[method
 
 describe('the API contract', () => {
   it('has one request schema per method, each accepting a minimal request', () => {
-    const minimal: Record<string, unknown> = { openSources: { sources: ['/dumps'] }, callDetail: { requestId: 'req_1' }, facetValues: { column: 'feature' } };
+    const minimal: Record<string, unknown> = { openSources: { sources: ['/dumps'] }, callDetail: { requestId: 'req_1' }, facetValues: { column: 'feature' },
+      queueItems: { queue: 'judge' },
+      callLabels: { requestId: 'req_1' },
+      saveLabel: { requestId: 'req_1', verdict: 'pass' },
+      saveLabels: { requestIds: ['req_1'], verdict: null },
+      exportGold: { out: 'gold.jsonl' },
+      exportCalls: { format: 'csv' },
+    };
     for (const name of METHOD_NAMES) expect(parse(name, minimal[name] ?? {}), name).toBe(true);
   });
 
@@ -31,6 +38,16 @@ describe('the API contract', () => {
     ['an unknown open mode', 'openSources', { sources: ['/x'], mode: 'delete' }],
     ['null instead of a request', 'columns', null],
     ['an array instead of a request', 'columns', []],
+    ['an unknown queue', 'queueItems', { queue: 'everything' }],
+    ['an unknown verdict', 'saveLabel', { requestId: 'r', verdict: 'maybe' }],
+    ['an unknown failure reason', 'saveLabel', { requestId: 'r', verdict: 'fail', reason: 'vibes' }],
+    ['a label without a verdict', 'saveLabel', { requestId: 'r' }],
+    ['a reviewer in a label (the settings name it)', 'saveLabel', { requestId: 'r', verdict: 'pass', reviewer: 'mallory' }],
+    ['an empty selection', 'saveLabels', { requestIds: [], verdict: 'pass' }],
+    ['an unknown gold verdict', 'previewGold', { verdict: 'some' }],
+    ['a gold export without a destination', 'exportGold', {}],
+    ['an unknown theme', 'saveSettings', { theme: 'neon' }],
+    ['a blank reviewer name', 'saveSettings', { reviewer: '   ' }],
   ])('rejects %s', (_what, method, payload) => {
     expect(parse(method as keyof typeof METHODS, payload)).toBe(false);
   });

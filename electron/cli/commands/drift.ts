@@ -1,61 +1,13 @@
-import { readFile } from 'node:fs/promises';
-import { parse as parseYaml } from 'yaml';
-import { parsePriceTable, PriceTableError } from '../../../shared/drift/price-table';
 import { failsAt, isSeverity } from '../../../shared/drift/report';
-import { type DriftRules, resolveRules, RulesError } from '../../../shared/drift/rules';
 import { sliceLabel } from '../../../shared/drift/outcome';
 import { type DriftReport, SEVERITIES, type Severity } from '../../../shared/drift/types';
-import type { PriceTable } from '../../../shared/metrics/prices';
+import { loadPrices, loadRules } from '../../engine/drift/config-files';
 import { runDrift } from '../../engine/drift/run-drift';
 import { flag, isoOption, stringOption } from '../args';
 import type { Command } from '../command';
 import { openSources, warnSkipped } from '../open-sources';
 import { SOURCE_OPTIONS } from '../source-options';
 import { UsageError } from '../usage-error';
-
-async function readText(path: string, what: string): Promise<string> {
-  try {
-    return await readFile(path, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(`cannot read ${what} ${path}: ${code === 'ENOENT' ? 'no such file' : (code ?? 'unreadable')}`);
-  }
-}
-
-/** A rules file, JSON or YAML (YAML is read for both: JSON is YAML). */
-export async function loadRules(path: string | undefined): Promise<DriftRules> {
-  if (path === undefined) return resolveRules(undefined);
-  const text = await readText(path, 'rules file');
-  let parsed: unknown;
-  try {
-    parsed = parseYaml(text);
-  } catch (error) {
-    throw new UsageError(`rules file ${path} is not valid JSON or YAML: ${(error as Error).message.split('\n')[0]}`);
-  }
-  try {
-    return resolveRules(parsed);
-  } catch (error) {
-    if (error instanceof RulesError) throw new UsageError(`rules file ${path}: ${error.message}`);
-    throw error;
-  }
-}
-
-export async function loadPrices(path: string | undefined): Promise<PriceTable | undefined> {
-  if (path === undefined) return undefined;
-  const text = await readText(path, 'price table');
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch (error) {
-    throw new UsageError(`price table ${path} is not valid JSON: ${(error as Error).message}`);
-  }
-  try {
-    return parsePriceTable(parsed);
-  } catch (error) {
-    if (error instanceof PriceTableError) throw new UsageError(`price table ${path}: ${error.message}`);
-    throw error;
-  }
-}
 
 function failOnOption(value: string | undefined): Severity {
   if (value === undefined) return 'page';

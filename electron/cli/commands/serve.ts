@@ -3,7 +3,9 @@ import { startBrowserMode } from '../../server/browser-mode';
 import { devPages } from '../../server/dev-pages';
 import { flag, stringOption } from '../args';
 import type { Command, CommandIo, ParsedArgs } from '../command';
-import { resolveOptionsFrom, SOURCE_OPTIONS } from '../source-options';
+import { SettingsStore } from '../../engine/settings-store';
+import { userDirs } from '../../engine/user-dirs';
+import { resolveOptionsFrom, SOURCE_OPTIONS, withSettingsCacheDir } from '../source-options';
 import { openInBrowser } from '../open-browser';
 import { UsageError } from '../usage-error';
 
@@ -35,7 +37,7 @@ export async function serveUntilStopped(args: ParsedArgs, io: CommandIo): Promis
     sources: args.positionals,
     db: stringOption(args, 'db'),
     port: portOption(args),
-    resolve: resolveOptionsFrom(args),
+    resolve: resolveOptionsFrom(withSettingsCacheDir(args, (await new SettingsStore(userDirs().config).get()).cacheDir)),
     pages: dev?.pages,
     headers: dev?.headers,
   }).catch(async (error: unknown) => {

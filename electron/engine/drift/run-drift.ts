@@ -26,6 +26,8 @@ export interface DriftOptions {
   readonly asOf?: string;
   readonly rules?: DriftRules;
   readonly prices?: PriceTable;
+  /** Called after each check, for a progress display. */
+  readonly onCheck?: (done: number, total: number, check: CheckId) => void;
 }
 
 const RUNNERS: Record<CheckId, (ctx: DriftContext) => Promise<CheckOutcome>> = {
@@ -65,6 +67,7 @@ export async function runDrift(workspace: Workspace, options: DriftOptions = {})
     for (const check of CHECK_IDS) {
       const outcome = rules[check].enabled ? await RUNNERS[check](ctx) : skippedCheck('disabled by the rules file');
       outcomes.push({ check, outcome });
+      options.onCheck?.(outcomes.length, CHECK_IDS.length, check);
     }
     const drafts = sortDrafts(outcomes.flatMap((o) => o.outcome.alerts));
     const exemplars = await findExemplars(workspace.db, drafts, rules);

@@ -3,6 +3,7 @@ import type { MenuCommand } from '../../../shared/api/app-events';
 import { PlainText } from '../components/PlainText';
 import { ErrorBoundary } from '../components/ErrorBoundary';
 import { Navigation } from './Navigation';
+import { RedactionProvider, RedactionToggle } from './redaction';
 import { ThemeToggle } from './ThemeToggle';
 import { useRoute } from './use-route';
 import { findView, VIEWS } from './views';
@@ -16,6 +17,7 @@ function Header() {
       <span className="workspace-title" data-testid="workspace-title">
         {workspace.state === 'ok' ? <PlainText text={workspace.value.title} /> : workspace.state === 'loading' ? '…' : 'No workspace'}
       </span>
+      <RedactionToggle />
       <ThemeToggle />
     </header>
   );
@@ -60,7 +62,9 @@ function Shell() {
 export function App() {
   return (
     <WorkspaceProvider>
-      <Shell />
+      <RedactionProvider>
+        <Shell />
+      </RedactionProvider>
     </WorkspaceProvider>
   );
 }

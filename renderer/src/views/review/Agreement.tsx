@@ -1,0 +1,44 @@
+import { useApiResult } from '../../app/use-api-result';
+import { useApi } from '../../app/workspace';
+import { ErrorNotice, Loading } from '../../components/Status';
+import { PlainText } from '../../components/PlainText';
+
+const fixed = (n: number | null) => (n === null ? '—' : n.toFixed(2));
+
+/** Kappa between reviewers and judge-vs-human agreement on a queue's calls. */
+export function Agreement({ queue, version }: { queue: string; version: number }) {
+  const api = useApi();
+  const stats = useApiResult(() => api.agreement({ queue }), [api, queue, version]);
+  if (stats.state === 'loading') return <Loading what="agreement" />;
+  if (stats.state === 'error') return <ErrorNotice error={stats.error} />;
+  const { labeled, conflicts, reviewers, judges } = stats.value;
+  return (
+    <section className="panel" data-testid="review-agreement">
+      <h2>Agreement</h2>
+      <p>{`${labeled} labeled call(s), ${conflicts} with conflicting labels.`}</p>
+      {reviewers.pairs.length === 0 ? <p className="muted">Kappa needs two reviewers on the same calls.</p> : null}
+      <table className="plain">
+        <tbody>
+          {reviewers.pairs.map((p) => (
+            <tr key={p.reviewers.join('|')}>
+              <td>
+                <PlainText text={`${p.reviewers[0]} vs ${p.reviewers[1]}`} />
+              </td>
+              <td>{`${p.items} shared`}</td>
+              <td>{`κ ${fixed(p.kappa)}`}</td>
+            </tr>
+          ))}
+          {judges.map((j) => (
+            <tr key={j.name}>
+              <td>
+                <PlainText text={`judge ${j.name} vs human`} />
+              </td>
+              <td>{`${j.items} calls`}</td>
+              <td>{`κ ${fixed(j.kappa)}`}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

@@ -1,0 +1,230 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { QueueItem } from '../../../../shared/api/methods/review';
+import type { AppError } from '../../../../shared/api/result';
+import type { CurrentLabel } from '../../../../shared/review/replay';
+import { filterFromParams } from '../../app/filter-url';
+import { useApiResult } from '../../app/use-api-result';
+import { useRoute } from '../../app/use-route';
+import { useApi } from '../../app/workspace';
+import { PlainText } from '../../components/PlainText';
+import { Empty, ErrorNotice, Loading } from '../../components/Status';
+import { CallDetail } from '../call-detail/CallDetail';
+import { Agreement } from './Agreement';
+import { isTyping, reviewAction } from './keys';
+import { EMPTY_DRAFT, LabelBar, type LabelDraft } from './LabelBar';
+import { QueuePicker, QueueProgress } from './QueuePicker';
+import './review.css';
+
+const PAGE = 500;
+
+/** This session's own saves, shown in the list at once (the list itself is not reloaded while labeling). */
+type Saved = Readonly<Record<string, 'pass' | 'fail' | null>>;
+
+function marks(item: QueueItem, reviewer: string, saved: Saved): { reviewer: string; verdict: 'pass' | 'fail' }[] {
+  const others = item.labels.filter((l) => l.reviewer !== reviewer);
+  const own = item.request_id in saved ? saved[item.request_id] : item.labels.find((l) => l.reviewer === reviewer)?.verdict;
+  return own ? [...others, { reviewer, verdict: own }] : others;
+}
+
+function ItemList({ items, current, onPick, reviewer, saved }: { items: readonly QueueItem[]; current: string | undefined; onPick: (id: string) => void; reviewer: string; saved: Saved }) {
+  return (
+    <ol className="queue-list" data-testid="review-items">
+      {items.map((item) => (
+        <li key={item.request_id}>
+          <button type="button" aria-current={item.request_id === current} onClick={() => onPick(item.request_id)} tabIndex={-1}>
+            <PlainText text={item.request_id} />
+            <span>
+              {marks(item, reviewer, saved).map((l) => (
+                <span key={l.reviewer} className={`verdict-${l.verdict}`} title={l.reviewer}>
+                  {l.verdict === 'pass' ? '✓' : '✗'}
+                </span>
+              ))}
+            </span>
+          </button>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+/**
+ * Keyboard-first labeling of a review queue. A label counts as saved only when
+ * the engine says the journal line is on disk; until then the view does not move,
+ * and a failed save stays on screen and blocks moving on.
+ */
+export function Review() {
+  const api = useApi();
+  const { params, setParams } = useRoute();
+  const filter = filterFromParams(params);
+  const filterKey = JSON.stringify(filter);
+  const [version, setVersion] = useState(0);
+  const queues = useApiResult(() => api.reviewQueues({ filter }), [api, filterKey, version]);
+  const queueName = params.get('queue') ?? (queues.state === 'ok' ? (queues.value.queues.find((q) => q.size > 0)?.name ?? 'judge') : 'judge');
+  const items = useApiResult(() => api.queueItems({ queue: queueName, filter, limit: PAGE }), [api, queueName, filterKey]);
+  const list = items.state === 'ok' ? items.value.items : [];
+  const currentId = params.get('id') || list[0]?.request_id;
+  const [labels, setLabels] = useState<readonly CurrentLabel[]>([]);
+  const [draft, setDraft] = useState<LabelDraft>(EMPTY_DRAFT);
+  const [editing, setEditing] = useState<'note' | 'expected' | null>(null);
+  const [saving, setSaving] = useState(false);
+  const inFlight = useRef(false);
+  const [saveError, setSaveError] = useState<AppError | null>(null);
+  const [notice, setNotice] = useState('');
+  const [saved, setSaved] = useState<Saved>({});
+  const state = useApiResult(() => api.reviewState({}), [api]);
+  const reviewer = state.state === 'ok' ? state.value.reviewer : '';
+
+  const go = useCallback(
+    (changes: Record<string, string>) => {
+      const next = new URLSearchParams(params);
+      for (const [k, v] of Object.entries(changes)) next.set(k, v);
+      setParams(next);
+    },
+    [params, setParams],
+  );
+
+  useEffect(() => {
+    if (!currentId) return;
+    let live = true;
+    void api.callLabels({ requestId: currentId }).then((r) => live && r.ok && setLabels(r.value.labels));
+    return () => {
+      live = false;
+    };
+  }, [api, currentId, version]);
+
+  const move = useCallback(
+    (by: 1 | -1) => {
+      const at = list.findIndex((i) => i.request_id === currentId);
+      const next = list[at + by];
+      if (next) go({ id: next.request_id });
+      setDraft(EMPTY_DRAFT);
+    },
+    [list, currentId, go],
+  );
+
+  const save = useCallback(
+    async (verdict: 'pass' | 'fail') => {
+      // A ref, not state: two quick key presses must not both start a save.
+      if (!currentId || inFlight.current) return;
+      inFlight.current = true;
+      setSaving(true);
+      const result = await api.saveLabel({
+        requestId: currentId,
+        verdict,
+        note: draft.note || null,
+        expected: draft.expected || null,
+        reason: verdict === 'fail' ? draft.reason : null,
+      });
+      inFlight.current = false;
+      setSaving(false);
+      if (!result.ok) {
+        setSaveError(result.error);
+        return;
+      }
+      setSaveError(null);
+      setSaved((m) => ({ ...m, [currentId]: verdict }));
+      setNotice(`Saved ${verdict} for ${currentId}.`);
+      setVersion((v) => v + 1);
+      move(1);
+    },
+    [api, currentId, draft, move],
+  );
+
+  const clear = useCallback(async () => {
+    if (!currentId) return;
+    const result = await api.saveLabel({ requestId: currentId, verdict: null });
+    if (!result.ok) return setSaveError(result.error);
+    setSaveError(null);
+    setSaved((m) => ({ ...m, [currentId]: null }));
+    setNotice(`Cleared your label on ${currentId}.`);
+    setVersion((v) => v + 1);
+  }, [api, currentId]);
+
+  const undo = useCallback(async () => {
+    const result = await api.undoLabel({});
+    if (!result.ok) return setSaveError(result.error);
+    setSaveError(null);
+    setVersion((v) => v + 1);
+    const event = result.value.event;
+    if (!event) return setNotice('Nothing to undo.');
+    setSaved((m) => ({ ...m, [event.request_id]: event.verdict }));
+    setNotice(`Undone: ${event.request_id} is ${event.verdict ?? 'unlabeled'} again.`);
+    if (list.some((i) => i.request_id === event.request_id)) go({ id: event.request_id });
+  }, [api, list, go]);
+
+  const latest = useRef({ save, move, undo, saveError, editing });
+  latest.current = { save, move, undo, saveError, editing };
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (isTyping(event.target) || latest.current.editing) return;
+      const action = reviewAction(event);
+      if (!action) return;
+      event.preventDefault();
+      const { save, move, undo, saveError } = latest.current;
+      if (action.kind === 'verdict') void save(action.verdict);
+      else if (action.kind === 'move' && !saveError) move(action.by);
+      else if (action.kind === 'edit') {
+        // Keys typed before the field has focus are text, not commands.
+        latest.current.editing = action.field;
+        setEditing(action.field);
+      }
+      else if (action.kind === 'reason') setDraft((d) => ({ ...d, reason: action.reason }));
+      else if (action.kind === 'undo') void undo();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  if (queues.state === 'loading') return <Loading what="the review queues" />;
+  if (queues.state === 'error') return <ErrorNotice error={queues.error} />;
+  const summary = queues.value.queues.find((q) => q.name === queueName);
+  return (
+    <section className="review">
+      <h1>Review</h1>
+      <div className="toolbar">
+        <QueuePicker queues={queues.value.queues} current={queueName} onPick={(name) => go({ queue: name, id: '' })} />
+        <QueueProgress queue={summary} />
+        {Object.keys(filter.where ?? {}).length > 0 ? <span className="muted">restricted to the current slice</span> : null}
+        <span role="status" className="muted" data-testid="review-notice">
+          {notice}
+        </span>
+      </div>
+      {saveError ? (
+        <div className="save-error" role="alert" data-testid="label-error">
+          <PlainText text={`Not saved: ${saveError.message}`} />{' '}
+          <button type="button" onClick={() => setSaveError(null)}>
+            Dismiss
+          </button>
+        </div>
+      ) : null}
+      {items.state === 'loading' ? <Loading what="the queue" /> : null}
+      {items.state === 'error' ? <ErrorNotice error={items.error} /> : null}
+      {items.state === 'ok' && list.length === 0 ? <Empty>This queue is empty.</Empty> : null}
+      {currentId && list.length > 0 ? (
+        <div className="act-layout">
+          <div>
+            <ItemList items={list} current={currentId} reviewer={reviewer} saved={saved} onPick={(id) => !saveError && go({ id })} />
+            <Agreement queue={queueName} version={version} />
+          </div>
+          <div data-testid="review-current" data-request-id={currentId}>
+            <h2>
+              <PlainText text={currentId} />
+            </h2>
+            <LabelBar
+              draft={draft}
+              editing={editing}
+              labels={labels}
+              saving={saving}
+              onClear={() => void clear()}
+              onEdited={(field, text) => {
+                setEditing(null);
+                if (text !== null) setDraft((d) => ({ ...d, [field]: text }));
+              }}
+            />
+            <CallDetail requestId={currentId} />
+          </div>
+        </div>
+      ) : null}
+    </section>
+  );
+}

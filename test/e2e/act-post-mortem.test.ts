@@ -1,0 +1,199 @@
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DriftReport } from '../../shared/drift/types';
+import { journalPathFor } from '../../electron/engine/review/journal-path';
+import { writeSmallDemo } from '../helpers/api-server';
+import { cli } from '../helpers/cli';
+import { writeLines } from '../helpers/temp';
+import { screenshot } from './explore-helpers';
+import { type AppUnderTest, startApp } from './helpers/app';
+
+const CARD = '4111 1111 1111 1111';
+const PLANTED = 'planted-card';
+
+/** A failed call whose prompt carries a card number, beside the demo dump. */
+function plantedCall(): Record<string, unknown> {
+  return {
+    request_id: PLANTED,
+    trace_id: 't-planted',
+    ts: '2026-11-04T11:59:00Z',
+    feature: 'billing_bot',
+    tenant_id: 'acme',
+    prompt_version: 'v7',
+    model: 'gpt-4o',
+    provider: 'openai',
+    tokens_in: 120,
+    tokens_out: 30,
+    latency_ms: { ttft: 300, total: 1200 },
+    error_class: 'rate_limit',
+    input_preview: `please charge card ${CARD} for the upgrade`,
+    output_preview: 'sorry, something went wrong',
+  };
+}
+
+/** Opens a label field with its key and waits until typing goes into it. */
+async function edit(page: Page, key: 'n' | 'e', text: string): Promise<void> {
+  await page.keyboard.press(key);
+  const field = key === 'n' ? 'label-note' : 'label-expected';
+  await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(field);
+  await page.keyboard.type(text);
+  await page.keyboard.press('Enter');
+  await page.getByTestId(field).waitFor({ state: 'detached' });
+}
+
+const current = (page: Page) => page.getByTestId('review-current').getAttribute('data-request-id');
+
+describe('acting on an incident in the browser: drift, review, gold, PII', () => {
+  let app: AppUnderTest;
+  let db: string;
+  let dumps: string[];
+
+  beforeAll(async () => {
+    app = await startApp({
+      sources: async (home) => {
+        dumps = [await writeSmallDemo(join(home, 'demo')), await writeLines(join(home, 'planted.jsonl'), [plantedCall()])];
+        db = join(home, 'w.duckdb');
+        return [...dumps, '--db', db];
+      },
+    });
+  });
+  afterAll(() => app?.close());
+
+  it('saves the reviewer name in the settings', async () => {
+    const { page, problems } = await app.open();
+    await page.getByTestId('nav-settings').click();
+    const reviewer = page.getByTestId('setting-reviewer');
+    await expect.poll(() => reviewer.inputValue()).not.toBe('');
+    await reviewer.fill('rita');
+    await expect.poll(() => reviewer.inputValue()).toBe('rita');
+    await page.getByTestId('settings-save').click();
+    await page.getByText('Saved.').waitFor();
+    expect(JSON.parse(await readFile(join(app.home, 'config', 'settings.json'), 'utf8'))).toMatchObject({ reviewer: 'rita' });
+    expect(problems).toEqual([]);
+  });
+
+  it('runs drift on a dump with injected incidents and opens an exemplar', async () => {
+    const expected = JSON.parse((await cli('drift', ...dumps, '--json')).stdout) as DriftReport;
+    expect(expected.alerts.length).toBeGreaterThan(0);
+    const { page, problems } = await app.open();
+    await page.getByTestId('nav-drift').click();
+    await page.getByTestId('drift-run').click();
+    await page.getByTestId('drift-alerts').waitFor();
+    const checks = await page.getByTestId('drift-alert').evaluateAll((els) => els.map((e) => e.getAttribute('data-check')));
+    expect(checks).toEqual(expected.alerts.map((a) => a.check));
+    await screenshot(page, 'act-drift');
+
+    const exemplar = page.getByTestId('drift-exemplar').first();
+    const id = await exemplar.getAttribute('data-request-id');
+    await exemplar.click();
+    const detail = page.getByTestId('call-detail');
+    await detail.waitFor();
+    await expect.poll(() => detail.textContent()).toContain(id!);
+    expect(new URL(page.url()).hash).toContain(`call=${encodeURIComponent(id!)}`);
+    expect(problems).toEqual([]);
+  });
+
+  it('labels three calls with the keyboard (two fail with notes, one pass), saved to the journal', async () => {
+    const { page, problems } = await app.open();
+    await page.goto(`${new URL(page.url()).origin}/#/review?queue=errors&id=${PLANTED}`);
+    await expect.poll(() => current(page)).toBe(PLANTED);
+    const ids: string[] = [];
+    const label = async (keys: () => Promise<void>) => {
+      const id = (await current(page))!;
+      ids.push(id);
+      await keys();
+      await expect.poll(() => current(page)).not.toBe(id);
+    };
+    await label(async () => {
+      await edit(page, 'n', 'leaks the card number');
+      await page.keyboard.press('2');
+      await page.keyboard.press('f');
+    });
+    await label(async () => {
+      await edit(page, 'n', 'retried into a rate limit');
+      await edit(page, 'e', 'an answer after one retry');
+      await page.keyboard.press('f');
+    });
+    await label(() => page.keyboard.press('p'));
+    const journal = (await readFile(journalPathFor(db), 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(journal.map((e) => [e['request_id'], e['verdict'], e['note'], e['reviewer']])).toEqual([
+      [ids[0], 'fail', 'leaks the card number', 'rita'],
+      [ids[1], 'fail', 'retried into a rate limit', 'rita'],
+      [ids[2], 'pass', null, 'rita'],
+    ]);
+    expect(journal[0]!['reason']).toBe('wrong_policy');
+    expect(journal[1]!['expected']).toBe('an answer after one retry');
+    await page.keyboard.press('k');
+    await expect.poll(() => current(page)).toBe(ids[2]);
+    await expect.poll(() => page.getByTestId('review-progress').getAttribute('data-labeled')).toBe('3');
+    await screenshot(page, 'act-review');
+    expect(problems).toEqual([]);
+  });
+
+  it('exports the failed calls as gold rows, PII masked, exactly as previewed', async () => {
+    const { page, problems } = await app.open();
+    await page.getByTestId('nav-export').click();
+    await expect.poll(() => page.getByTestId('gold-count').getAttribute('data-rows')).toBe('2');
+    const preview = (await page.getByTestId('gold-preview').textContent())!;
+    const out = join(app.home, 'gold', 'regressions.jsonl');
+    await mkdir(join(app.home, 'gold'));
+    await page.getByTestId('gold-destination').fill(out);
+    await page.getByTestId('gold-write').click();
+    await page.getByTestId('gold-written').waitFor();
+    await screenshot(page, 'act-export');
+    const text = await readFile(out, 'utf8');
+    const rows = text.trim().split('\n').map((l) => JSON.parse(l) as { request_id: string; input: unknown; expected: { verdict: string } });
+    expect(rows).toHaveLength(2);
+    expect(rows.every((r) => r.expected.verdict === 'fail')).toBe(true);
+    expect(rows.map((r) => r.request_id)).toContain(PLANTED);
+    expect(text).not.toContain(CARD);
+    expect(text).toContain('[PAN]');
+    expect(text.trim()).toBe(preview.trim());
+    expect(problems).toEqual([]);
+  });
+
+  it('masks a planted card number in redacted mode, on by default when PII was found', async () => {
+    const { page, problems } = await app.open();
+    await page.getByTestId('nav-pii').click();
+    await page.getByTestId('pii-findings').waitFor();
+    expect(Number(await page.getByTestId('pii-count-pan').getAttribute('data-count'))).toBeGreaterThan(0);
+    await screenshot(page, 'act-pii');
+    await page.goto(`${new URL(page.url()).origin}/#/review?queue=errors&id=${PLANTED}`);
+    const input = page.getByTestId('review-current').getByTestId('call-input');
+    await expect.poll(() => input.textContent()).toContain('[PAN]');
+    expect(await page.getByTestId('redacted-mode').isChecked()).toBe(true);
+    expect(await page.getByTestId('review-current').textContent()).not.toContain(CARD);
+    await screenshot(page, 'act-redacted');
+    await page.getByTestId('redacted-mode').uncheck();
+    await expect.poll(() => input.textContent()).toContain(CARD);
+    expect(problems).toEqual([]);
+  });
+
+  it('shows a failed save and does not move on', async () => {
+    const journal = journalPathFor(db);
+    const saved = await readFile(journal, 'utf8');
+    const { page, problems } = await app.open();
+    await page.goto(`${new URL(page.url()).origin}/#/review?queue=errors`);
+    await page.getByTestId('review-current').waitFor();
+    const id = await current(page);
+    await rm(journal);
+    await mkdir(journal);
+    try {
+      await page.keyboard.press('p');
+      const error = page.getByTestId('label-error');
+      await error.waitFor();
+      expect(await error.textContent()).toContain('Not saved');
+      await page.keyboard.press('j');
+      await page.keyboard.press('p');
+      expect(await current(page)).toBe(id);
+      expect(await error.isVisible()).toBe(true);
+    } finally {
+      await rm(journal, { recursive: true });
+      await writeFile(journal, saved);
+    }
+    expect(await readFile(journal, 'utf8')).toBe(saved);
+    expect(problems.filter((p) => !p.includes('status of 500'))).toEqual([]);
+  });
+});
