@@ -2,30 +2,24 @@
  * What one facet click costs: the engine calls the Overview and the facet sidebar make when the
  * slice changes, timed one by one and all at once (as the panels fire them), plus table pages.
  *
- *   npx tsx bench/explore-refresh.ts [--calls N] [--runs R]
+ *   npx tsx bench/explore-refresh.ts [--calls N] [--runs R] [--workspace FILE]
  *
- * The workspace (demo data, all incidents, about N calls) is built once into bench/data/ and reused.
+ * The workspace (demo data, all incidents, about N calls) is built once into bench/data/ and reused;
+ * --workspace runs on an existing workspace file instead (opened read-only).
  */
 import { mkdir, rename, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_DEMO } from '../shared/demo/generate';
-import { BLOCK_ACTIONS } from '../shared/domain/guardrail';
 import type { SliceFilter } from '../shared/query/filter';
 import { BUNDLED_DEMO, DEMO_FILES, writeDemoDataset } from '../electron/engine/demo-files';
 import { facetValues } from '../electron/engine/explore/facets';
-import { latencyHistogram } from '../electron/engine/explore/latency-histogram';
-import { scatterSample } from '../electron/engine/explore/scatter-sample';
-import { scoreTrend } from '../electron/engine/explore/score-trend';
 import { tablePage } from '../electron/engine/explore/table-page';
-import { timeSeries } from '../electron/engine/explore/time-series';
 import { ingestFiles } from '../electron/engine/ingest';
-import { sliceAggregates } from '../electron/engine/slice';
 import { Workspace } from '../electron/engine/workspace';
+import { refreshJobs } from './sides/explore';
 
-const SIDEBAR = ['feature', 'tenant_id', 'prompt_version', 'model_requested', 'model_resolved', 'provider', 'error_class', 'finish_reason', 'guardrail_action', 'guardrail_dimension'];
-
-const { values: args } = parseArgs({ options: { calls: { type: 'string', default: '200000' }, runs: { type: 'string', default: '3' } } });
+const { values: args } = parseArgs({ options: { calls: { type: 'string', default: '200000' }, runs: { type: 'string', default: '3' }, workspace: { type: 'string' } } });
 const calls = Number(args.calls);
 const runs = Number(args.runs);
 if (!Number.isInteger(calls) || calls < 1000 || !Number.isInteger(runs) || runs < 1) {
@@ -52,25 +46,6 @@ async function workspaceFile(): Promise<string> {
   return file;
 }
 
-type Job = readonly [name: string, run: () => Promise<unknown>];
-
-/** The calls a facet click triggers on the Overview (renderer/src/views/overview, views/facets). */
-function refreshJobs(workspace: Workspace, filter: SliceFilter): Job[] {
-  const blocked: SliceFilter = { ...filter, where: { ...filter.where, guardrail_action: [...BLOCK_ACTIONS] } };
-  return [
-    ...SIDEBAR.map((column): Job => [`facet ${column}`, () => facetValues(workspace, { column, filter, limit: 8 })]),
-    ['kpis', () => sliceAggregates(workspace, { ...filter, by: [] })],
-    ['series overall', () => timeSeries(workspace, { filter, buckets: 120, top: 8 })],
-    ['series ttft by model', () => timeSeries(workspace, { filter, buckets: 120, by: 'model_resolved', top: 6 })],
-    ['series cost by tenant', () => timeSeries(workspace, { filter, buckets: 60, by: 'tenant_id', top: 10 })],
-    ['series errors by class', () => timeSeries(workspace, { filter, buckets: 120, by: 'error_class', top: 9 })],
-    ['ttft histogram', () => latencyHistogram(workspace, { filter, column: 'ttft_ms', start: 50 })],
-    ['decode scatter', () => scatterSample(workspace, filter, 1500)],
-    ['score trend', () => scoreTrend(workspace, filter)],
-    ['block chart', () => facetValues(workspace, { column: 'guardrail_dimension', filter: blocked, limit: 12 })],
-  ];
-}
-
 async function timed(run: () => Promise<unknown>): Promise<number> {
   const started = performance.now();
   await run();
@@ -85,8 +60,8 @@ function median(xs: number[]): number {
 const ms = (x: number) => `${x.toFixed(0).padStart(6)} ms`;
 
 async function main(): Promise<void> {
-  const file = await workspaceFile();
-  const workspace = await Workspace.open({ path: file });
+  const file = args.workspace ?? (await workspaceFile());
+  const workspace = await Workspace.open({ path: file, readOnly: args.workspace !== undefined });
   try {
     const total = (await workspace.db.one<{ n: number }>('SELECT count(*) AS n FROM calls'))!.n;
     const top = await facetValues(workspace, { column: 'feature', filter: {}, limit: 1 });

@@ -1,6 +1,6 @@
 import type { TimeSeries } from '../../../shared/api/methods/explore';
 import { type SliceFilter, whereClause } from '../../../shared/query/filter';
-import { SLICE_AGGREGATES } from '../../../shared/query/slice';
+import { aggregatesSql, type SliceMeasure } from '../../../shared/query/slice';
 import { ParamList, sqlIdent } from '../../../shared/query/sql';
 import { resultToArrow } from '../arrow';
 import type { Workspace } from '../workspace';
@@ -42,6 +42,8 @@ export interface TimeSeriesRequest {
   /** A dimension (already checked against the allowlist) to split the series by. */
   readonly by?: string;
   readonly top: number;
+  /** Only these aggregates (and `requests`); all of them by default. */
+  readonly measures?: readonly SliceMeasure[];
 }
 
 function and(where: string, condition: string): string {
@@ -79,7 +81,7 @@ export async function timeSeries(workspace: Workspace, request: TimeSeriesReques
     where = and(where, conditions.length ? `(${conditions.join(' OR ')})` : 'false');
     select.push(`CAST(${ref} AS VARCHAR) AS ${sqlIdent('group')}`);
   }
-  select.push(SLICE_AGGREGATES);
+  select.push(aggregatesSql(request.measures ? ['requests', ...request.measures] : undefined));
   const groupBy = request.by ? 'GROUP BY 1, 2 ORDER BY 1, 2 NULLS LAST' : 'GROUP BY 1 ORDER BY 1';
   const result = await workspace.db.read(`SELECT ${select.join(',\n  ')} FROM calls ${where} ${groupBy}`, params.values);
   return { interval: bucket.interval, bucketMs: bucket.ms, groups, arrow: resultToArrow(result) };
