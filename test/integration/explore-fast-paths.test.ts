@@ -4,6 +4,7 @@ import { tableFromIPC } from 'apache-arrow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_FILES } from '../../electron/engine/demo-files';
 import { facetValues } from '../../electron/engine/explore/facets';
+import { tablePage, type TablePageRequest } from '../../electron/engine/explore/table-page';
 import { BUCKET_LADDER, bucketExpr, timeSeries } from '../../electron/engine/explore/time-series';
 import { ingestFiles } from '../../electron/engine/ingest';
 import { sliceAggregates } from '../../electron/engine/slice';
@@ -130,6 +131,38 @@ describe('explore fast query paths give the results of the plain queries', () =>
     expect(Object.keys(someRows[0]!)).toEqual(['bucket', 'group', 'requests', 'ttft_p50_ms', 'ttft_p95_ms']);
     expect(pick(someRows)).toEqual(pick(arrowRows(all.arrow)));
     expect(Object.keys(arrowRows(all.arrow)[0]!)).toEqual(['bucket', 'group', ...SLICE_MEASURES]);
+  });
+
+  it('pages a large slice from its sorted copy exactly as LIMIT/OFFSET does, at any depth and sort', async () => {
+    const plainPage = async (request: TablePageRequest) => arrowRows((await tablePage(workspace, request, { sortedFrom: Number.MAX_SAFE_INTEGER })).arrow);
+    const cases: Omit<TablePageRequest, 'offset' | 'limit'>[] = [
+      { filter: {}, sort: [{ column: 'ts', desc: true }] },
+      { filter: { where: { feature: [feature] } }, sort: [{ column: 'total_ms', desc: false }], columns: ['request_id', 'total_ms', 'guardrail_decisions'] },
+      { filter: {}, sort: [{ column: 'error_class', desc: false }, { column: 'ttft_ms', desc: true }] },
+    ];
+    for (const base of cases) {
+      const total = (await tablePage(workspace, { ...base, offset: 0, limit: 1 })).total;
+      expect(total).toBeGreaterThan(100);
+      // A deep page first (built after it is served), then pages from the copy: the start, the middle, past the end.
+      for (const offset of [total - 7, 0, Math.floor(total / 2), total - 7, total + 5]) {
+        const request = { ...base, offset, limit: 40 };
+        const fast = await tablePage(workspace, request, { sortedFrom: 0 });
+        expect(fast.total).toBe(total);
+        expect({ offset, rows: arrowRows(fast.arrow) }).toEqual({ offset, rows: await plainPage(request) });
+      }
+    }
+    // New calls make a new copy: the last one built (the last case) no longer answers.
+    const last = cases[cases.length - 1]!;
+    const before = (await tablePage(workspace, { ...last, offset: 0, limit: 1 }, { sortedFrom: 0 })).total;
+    const file = join(dir, 'late.jsonl');
+    await writeFile(file, `${JSON.stringify({ request_id: 'late-1', ts: '2030-01-01T00:00:00Z', feature: 'late', ttft_ms: 1 })}\n`);
+    await ingestFiles(workspace, [{ path: file, uri: 'late.jsonl' }]);
+    const request = { ...last, offset: before - 20, limit: 40 };
+    const after = await tablePage(workspace, request, { sortedFrom: 0 });
+    expect(after.total).toBe(before + 1);
+    const rows = arrowRows(after.arrow);
+    expect(rows).toEqual(await plainPage(request));
+    expect(rows.map((r) => r['request_id'])).toContain('late-1');
   });
 
   it('rebuilds the index when calls are added', async () => {
