@@ -69,7 +69,7 @@ export async function facetValues(workspace: Workspace, request: FacetRequest): 
     const sql = `WITH v AS (SELECT CAST(${sqlIdent(request.column)} AS VARCHAR) AS value FROM calls ${where}),
       c AS (SELECT value, count(*) AS count FROM v ${search} GROUP BY value)
       ${order}`;
-    rows = await workspace.db.all<FacetRow>(sql, params.values);
+    rows = await workspace.db.reader.all<FacetRow>(sql, params.values);
   }
   return { column: request.column, values: rows.map((r) => ({ value: r.value, count: r.count })), distinct: rows[0]?.distinct_values ?? 0 };
 }

@@ -46,7 +46,7 @@ function orderBy(request: TablePageRequest): string {
 
 async function countOf(workspace: Workspace, filter: SliceFilter): Promise<number> {
   const params = new ParamList();
-  const row = await workspace.db.one<{ n: number }>(`SELECT count(*) AS n FROM calls ${whereClause(filter, params)}`, params.values);
+  const row = await workspace.db.reader.one<{ n: number }>(`SELECT count(*) AS n FROM calls ${whereClause(filter, params)}`, params.values);
   return row?.n ?? 0;
 }
 
@@ -68,7 +68,7 @@ async function plainPage(workspace: Workspace, request: TablePageRequest, column
   const params = new ParamList();
   const where = whereClause(request.filter, params);
   const sql = `SELECT ${columns.map(sqlIdent).join(', ')} FROM calls ${where} ORDER BY ${orderBy(request)} LIMIT ${params.add(request.limit)} OFFSET ${params.add(request.offset)}`;
-  return { total, offset: request.offset, columns: [...columns], arrow: resultToArrow(await workspace.db.read(sql, params.values)) };
+  return { total, offset: request.offset, columns: [...columns], arrow: resultToArrow(await workspace.db.reader.read(sql, params.values)) };
 }
 
 /** One page of the calls in a slice, as Arrow; request_id breaks ties so pages never overlap. */

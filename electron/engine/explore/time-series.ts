@@ -53,7 +53,7 @@ function and(where: string, condition: string): string {
 async function topGroups(workspace: Workspace, column: string, filter: SliceFilter, top: number): Promise<(string | null)[]> {
   const params = new ParamList();
   const where = whereClause(filter, params);
-  const rows = await workspace.db.all<{ g: string | null }>(
+  const rows = await workspace.db.reader.all<{ g: string | null }>(
     `SELECT CAST(${sqlIdent(column)} AS VARCHAR) AS g FROM calls ${where} GROUP BY 1 ORDER BY count(*) DESC, 1 NULLS LAST LIMIT ${params.add(top)}`,
     params.values,
   );
@@ -63,7 +63,7 @@ async function topGroups(workspace: Workspace, column: string, filter: SliceFilt
 /** The slice aggregates per time bucket (bucket width adapted to the filtered time span), as Arrow. */
 export async function timeSeries(workspace: Workspace, request: TimeSeriesRequest): Promise<TimeSeries> {
   const rangeParams = new ParamList();
-  const range = await workspace.db.one<{ span: number | null }>(
+  const range = await workspace.db.reader.one<{ span: number | null }>(
     `SELECT epoch_ms(max(ts)) - epoch_ms(min(ts)) AS span FROM calls ${whereClause(request.filter, rangeParams)}`,
     rangeParams.values,
   );
@@ -83,6 +83,6 @@ export async function timeSeries(workspace: Workspace, request: TimeSeriesReques
   }
   select.push(aggregatesSql(request.measures ? ['requests', ...request.measures] : undefined));
   const groupBy = request.by ? 'GROUP BY 1, 2 ORDER BY 1, 2 NULLS LAST' : 'GROUP BY 1 ORDER BY 1';
-  const result = await workspace.db.read(`SELECT ${select.join(',\n  ')} FROM calls ${where} ${groupBy}`, params.values);
+  const result = await workspace.db.reader.read(`SELECT ${select.join(',\n  ')} FROM calls ${where} ${groupBy}`, params.values);
   return { interval: bucket.interval, bucketMs: bucket.ms, groups, arrow: resultToArrow(result) };
 }
