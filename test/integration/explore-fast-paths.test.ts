@@ -4,7 +4,7 @@ import { tableFromIPC } from 'apache-arrow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_FILES } from '../../electron/engine/demo-files';
 import { facetValues } from '../../electron/engine/explore/facets';
-import { tablePage, type TablePageRequest } from '../../electron/engine/explore/table-page';
+import { sortedCopyReady, tablePage, type TablePageRequest } from '../../electron/engine/explore/table-page';
 import { BUCKET_LADDER, bucketExpr, timeSeries } from '../../electron/engine/explore/time-series';
 import { ingestFiles } from '../../electron/engine/ingest';
 import { sliceAggregates } from '../../electron/engine/slice';
@@ -147,6 +147,7 @@ describe('explore fast query paths give the results of the plain queries', () =>
       for (const offset of [total - 7, 0, Math.floor(total / 2), total - 7, total + 5]) {
         const request = { ...base, offset, limit: 40 };
         const fast = await tablePage(workspace, request, { sortedFrom: 0 });
+        await sortedCopyReady(workspace);
         expect(fast.total).toBe(total);
         expect({ offset, rows: arrowRows(fast.arrow) }).toEqual({ offset, rows: await plainPage(request) });
       }
@@ -158,6 +159,8 @@ describe('explore fast query paths give the results of the plain queries', () =>
     await writeFile(file, `${JSON.stringify({ request_id: 'late-1', ts: '2030-01-01T00:00:00Z', feature: 'late', ttft_ms: 1 })}\n`);
     await ingestFiles(workspace, [{ path: file, uri: 'late.jsonl' }]);
     const request = { ...last, offset: before - 20, limit: 40 };
+    await tablePage(workspace, request, { sortedFrom: 0 });
+    await sortedCopyReady(workspace);
     const after = await tablePage(workspace, request, { sortedFrom: 0 });
     expect(after.total).toBe(before + 1);
     const rows = arrowRows(after.arrow);

@@ -36,6 +36,7 @@ interface Sorted {
   readonly key: string;
   readonly total: number;
   readonly ready: Promise<void>;
+  done: boolean;
 }
 
 const sortedCopies = new WeakMap<Db, Sorted>();
@@ -55,13 +56,20 @@ function sortedCopy(workspace: Workspace, key: string, total: number, request: T
   const where = whereClause(request.filter, params);
   const sql = `CREATE OR REPLACE TEMP TABLE ${SORTED} AS
     SELECT row_number() OVER (ORDER BY ${orderBy(request)}) - 1 AS pos, ${columns.map(sqlIdent).join(', ')} FROM calls ${where}`;
-  const ready = workspace.db.exec(sql, params.values).then(() => undefined);
-  const sorted: Sorted = { key, total, ready };
+  const ready = workspace.db.exec(sql, params.values).then(() => {
+    sorted.done = true;
+  });
+  const sorted: Sorted = { key, total, ready, done: false };
   sortedCopies.set(workspace.db, sorted);
   ready.catch(() => {
     if (sortedCopies.get(workspace.db) === sorted) sortedCopies.delete(workspace.db);
   });
   return sorted;
+}
+
+/** Resolves when the sorted copy being built (if any) is ready: for measuring pages as an open app serves them. */
+export async function sortedCopyReady(workspace: Workspace): Promise<void> {
+  await sortedCopies.get(workspace.db)?.ready;
 }
 
 async function plainPage(workspace: Workspace, request: TablePageRequest, columns: readonly string[], total: number): Promise<TablePage> {
@@ -75,15 +83,16 @@ async function plainPage(workspace: Workspace, request: TablePageRequest, column
 export async function tablePage(workspace: Workspace, request: TablePageRequest, options: PageOptions = {}): Promise<TablePage> {
   const columns = request.columns?.length ? [...new Set(request.columns)] : [...DEFAULT_TABLE_COLUMNS];
   const key = JSON.stringify([await callsFingerprint(workspace.db), request.filter, request.sort, columns]);
-  const sorted = sortedCopies.get(workspace.db);
-  if (sorted?.key !== key) {
-    const total = await countOf(workspace, request.filter);
+  let sorted = sortedCopies.get(workspace.db);
+  if (sorted?.key !== key || !sorted.done) {
+    // While the copy is being built, pages come the slow way rather than wait for it.
+    const total = sorted?.key === key ? sorted.total : await countOf(workspace, request.filter);
     if (total < (options.sortedFrom ?? SORTED_FROM)) return plainPage(workspace, request, columns, total);
     const page = await plainPage(workspace, request, columns, total);
-    if (request.offset + request.limit > SHALLOW) sortedCopy(workspace, key, total, request, columns);
+    sorted = sortedCopies.get(workspace.db);
+    if (request.offset + request.limit > SHALLOW && sorted?.key !== key) sortedCopy(workspace, key, total, request, columns);
     return page;
   }
-  await sorted.ready;
   const result = await workspace.db.read(`SELECT ${columns.map(sqlIdent).join(', ')} FROM ${SORTED} WHERE pos >= $1 AND pos < $2 ORDER BY pos`, [
     request.offset,
     request.offset + request.limit,
