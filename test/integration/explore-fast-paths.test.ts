@@ -134,6 +134,7 @@ describe('explore fast query paths give the results of the plain queries', () =>
   });
 
   it('pages a large slice from its sorted copy exactly as LIMIT/OFFSET does, at any depth and sort', async () => {
+    const COPY = { sortedFrom: 0, shallow: 0 };
     const plainPage = async (request: TablePageRequest) => arrowRows((await tablePage(workspace, request, { sortedFrom: Number.MAX_SAFE_INTEGER })).arrow);
     const cases: Omit<TablePageRequest, 'offset' | 'limit'>[] = [
       { filter: {}, sort: [{ column: 'ts', desc: true }] },
@@ -146,7 +147,7 @@ describe('explore fast query paths give the results of the plain queries', () =>
       // A deep page first (built after it is served), then pages from the copy: the start, the middle, past the end.
       for (const offset of [total - 7, 0, Math.floor(total / 2), total - 7, total + 5]) {
         const request = { ...base, offset, limit: 40 };
-        const fast = await tablePage(workspace, request, { sortedFrom: 0 });
+        const fast = await tablePage(workspace, request, COPY);
         await sortedCopyReady(workspace);
         expect(fast.total).toBe(total);
         expect({ offset, rows: arrowRows(fast.arrow) }).toEqual({ offset, rows: await plainPage(request) });
@@ -154,14 +155,14 @@ describe('explore fast query paths give the results of the plain queries', () =>
     }
     // New calls make a new copy: the last one built (the last case) no longer answers.
     const last = cases[cases.length - 1]!;
-    const before = (await tablePage(workspace, { ...last, offset: 0, limit: 1 }, { sortedFrom: 0 })).total;
+    const before = (await tablePage(workspace, { ...last, offset: 0, limit: 1 }, COPY)).total;
     const file = join(dir, 'late.jsonl');
     await writeFile(file, `${JSON.stringify({ request_id: 'late-1', ts: '2030-01-01T00:00:00Z', feature: 'late', ttft_ms: 1 })}\n`);
     await ingestFiles(workspace, [{ path: file, uri: 'late.jsonl' }]);
     const request = { ...last, offset: before - 20, limit: 40 };
-    await tablePage(workspace, request, { sortedFrom: 0 });
+    await tablePage(workspace, request, COPY);
     await sortedCopyReady(workspace);
-    const after = await tablePage(workspace, request, { sortedFrom: 0 });
+    const after = await tablePage(workspace, request, COPY);
     expect(after.total).toBe(before + 1);
     const rows = arrowRows(after.arrow);
     expect(rows).toEqual(await plainPage(request));

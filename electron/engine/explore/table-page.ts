@@ -19,6 +19,8 @@ export interface TablePageRequest {
 export interface PageOptions {
   /** Slices at least this large are paged from a sorted copy (below it, LIMIT/OFFSET is fast enough). */
   readonly sortedFrom?: number;
+  /** Pages ending at most this deep never have the copy built (top-N is fast there). */
+  readonly shallow?: number;
 }
 
 /** Pages this shallow come from LIMIT/OFFSET (a top-N, fast); only a deeper one has the sorted copy built. */
@@ -90,7 +92,7 @@ export async function tablePage(workspace: Workspace, request: TablePageRequest,
     if (total < (options.sortedFrom ?? SORTED_FROM)) return plainPage(workspace, request, columns, total);
     const page = await plainPage(workspace, request, columns, total);
     sorted = sortedCopies.get(workspace.db);
-    if (request.offset + request.limit > SHALLOW && sorted?.key !== key) sortedCopy(workspace, key, total, request, columns);
+    if (request.offset + request.limit > (options.shallow ?? SHALLOW) && sorted?.key !== key) sortedCopy(workspace, key, total, request, columns);
     return page;
   }
   const result = await workspace.db.read(`SELECT ${columns.map(sqlIdent).join(', ')} FROM ${SORTED} WHERE pos >= $1 AND pos < $2 ORDER BY pos`, [
