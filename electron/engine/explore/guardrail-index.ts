@@ -28,9 +28,12 @@ const BUILD = [
     ORDER BY c.rid`,
 ];
 
-/** Changes whenever calls are added or removed (ingest appends, replacing a source deletes and reloads). */
+/**
+ * Changes whenever calls are added or removed (ingest appends, replacing a source deletes and reloads).
+ * Asked on a reader connection, so that it never waits behind a build on the engine's own.
+ */
 export async function callsFingerprint(db: Db): Promise<string> {
-  const row = await db.one('SELECT count(*) AS n, max(rowid) AS last, (SELECT CAST(max(loaded_at) AS VARCHAR) FROM sources) AS loaded FROM calls');
+  const row = await db.reader.one('SELECT count(*) AS n, max(rowid) AS last, (SELECT CAST(max(loaded_at) AS VARCHAR) FROM sources) AS loaded FROM calls');
   return JSON.stringify(row);
 }
 

@@ -31,8 +31,9 @@ const SORTED = 'tl_sorted_page';
 /**
  * LIMIT/OFFSET sorts everything before the offset to skip it: a page deep in a million calls takes
  * hundreds of milliseconds. For large slices the engine keeps one sorted copy of the table's columns
- * (TEMP table, row number `pos`) for the latest filter, sort and columns, built after the first deep
- * page was served the slow way (and again when the calls change); a page is then a range of `pos`.
+ * for the latest filter, sort and columns (TEMP table in `pos` order, so that a range of it reads one
+ * or two row groups), built after the first deep page was served the slow way and again when the
+ * calls change; a page is then a range of `pos`.
  */
 interface Sorted {
   readonly key: string;
@@ -57,7 +58,8 @@ function sortedCopy(workspace: Workspace, key: string, total: number, request: T
   const params = new ParamList();
   const where = whereClause(request.filter, params);
   const sql = `CREATE OR REPLACE TEMP TABLE ${SORTED} AS
-    SELECT row_number() OVER (ORDER BY ${orderBy(request)}) - 1 AS pos, ${columns.map(sqlIdent).join(', ')} FROM calls ${where}`;
+    SELECT row_number() OVER (ORDER BY ${orderBy(request)}) - 1 AS pos, ${columns.map(sqlIdent).join(', ')} FROM calls ${where}
+    ORDER BY pos`;
   const ready = workspace.db.exec(sql, params.values).then(() => {
     sorted.done = true;
   });
