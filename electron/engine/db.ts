@@ -47,7 +47,7 @@ const READERS = Math.max(0, Number(process.env['TRACELENS_DB_READERS'] ?? 2) || 
 
 /** One DuckDB database and the connection the engine runs its statements on. */
 export class Db {
-  private readers: Promise<DuckDBConnection>[] = [];
+  private readonly readers: Promise<DuckDBConnection>[] = [];
   private readonly open: DuckDBConnection[] = [];
   private nextReader = 0;
 
