@@ -14,7 +14,7 @@ import { DEFAULT_DEMO } from '../shared/demo/generate';
 import type { SliceFilter } from '../shared/query/filter';
 import { BUNDLED_DEMO, DEMO_FILES, writeDemoDataset } from '../electron/engine/demo-files';
 import { facetValues } from '../electron/engine/explore/facets';
-import { tablePage } from '../electron/engine/explore/table-page';
+import { sortedCopyReady, tablePage } from '../electron/engine/explore/table-page';
 import { ingestFiles } from '../electron/engine/ingest';
 import { Workspace } from '../electron/engine/workspace';
 import { refreshJobs } from './sides/explore';
@@ -91,6 +91,7 @@ async function main(): Promise<void> {
     const times: number[] = [];
     for (let r = 0; r < runs; r++) times.push(await timed(() => tablePage(workspace, { filter, sort, offset: 0, limit: 200 })));
     process.stdout.write(`  ${'table page, filtered @0'.padEnd(28)}${ms(median(times))}\n`);
+    await sortedCopyReady(workspace); // closing the connection under a running build would wait forever
   } finally {
     workspace.close();
   }
