@@ -7,7 +7,7 @@ import type { SideResult } from './sides/side';
 
 export interface BenchCase {
   readonly id: string;
-  readonly group: 'ingest' | 'slice' | 'overview' | 'page' | 'peer' | 'drift' | 'pii' | 'spill';
+  readonly group: 'ingest' | 'slice' | 'overview' | 'page' | 'browser' | 'peer' | 'drift' | 'pii' | 'spill';
   readonly title: string;
   /** TraceLens (or the peer measured on its own). */
   readonly a: Runner;
@@ -62,6 +62,7 @@ function queryCases(d: Dataset): BenchCase[] {
     ...(['start', 'middle', 'end'] as const).map(
       (offset): BenchCase => ({ id: `page-${offset}-${s}`, group: 'page', title: `200-row page by ts, ${offset} ${s}`, a: tl('tracelens-page', { workspace, offset }) }),
     ),
+    { id: `browser-${s}`, group: 'browser', title: `facet click to every panel updated, Chromium ${s}`, a: tl('tracelens-browser', { workspace }), reps: 1 },
     { id: `drift-${s}`, group: 'drift', title: `drift, all checks ${s}`, a: tl('tracelens-drift', { workspace }) },
     { id: `pii-${s}`, group: 'pii', title: `PII scan ${s}`, a: tl('tracelens-pii', { workspace }) },
   ];

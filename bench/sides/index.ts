@@ -1,3 +1,4 @@
+import { tracelensBrowser } from './browser';
 import { tracelensDrift, tracelensPii } from './checks';
 import { duckdbIngest, tracelensIngest } from './ingest';
 import { nodeReadline } from './peers';
@@ -12,6 +13,7 @@ export const SIDES: Readonly<Record<string, Side>> = {
   'duckdb-slice': duckdbSlice,
   'tracelens-overview': tracelensOverview,
   'tracelens-page': tracelensPage,
+  'tracelens-browser': tracelensBrowser,
   'tracelens-drift': tracelensDrift,
   'tracelens-pii': tracelensPii,
   'node-readline': nodeReadline,

@@ -1,12 +1,10 @@
-import { tableFromJSON, tableToIPC } from 'apache-arrow';
 import { DuckDBInstance } from '@duckdb/node-api';
+import { sortedCopyReady, tablePage } from '../../electron/engine/explore/table-page';
 import { sliceAggregates } from '../../electron/engine/slice';
 import { Workspace } from '../../electron/engine/workspace';
-import { DIMENSIONS } from '../../shared/domain/call-columns';
 import { BLOCK_ACTIONS } from '../../shared/domain/guardrail';
-import { whereClause, type SliceFilter } from '../../shared/query/filter';
-import { sliceQuery } from '../../shared/query/slice';
-import { ParamList, sqlIdent } from '../../shared/query/sql';
+import type { SliceFilter } from '../../shared/query/filter';
+import { refreshAll } from './explore';
 import { type Side, stringArg, warmMedian } from './side';
 
 async function withWorkspace<T>(path: string, work: (workspace: Workspace) => Promise<T>): Promise<T> {
@@ -53,42 +51,33 @@ export const duckdbSlice: Side = async (args) => {
 const OVERVIEW_FILTER: SliceFilter = { where: { feature: ['refund_copilot'] }, since: '2026-10-21T12:00:00Z' };
 
 /**
- * Every query behind one overview refresh of a filtered slice: KPIs, the counts of
- * every facet, and the chart series (hourly latency, errors, cost, tokens; daily by model).
+ * One overview refresh of a filtered slice as the app makes it: every call the Overview's panels and the
+ * facet sidebar fire when the slice changes (KPIs, the counts of every facet, every chart), all at once,
+ * until the last has answered. Warm, as in an open app: the first, untimed run builds the guardrail index.
  */
-async function overviewRefresh(workspace: Workspace, filter: SliceFilter): Promise<number> {
-  const { db } = workspace;
-  let rows = 0;
-  rows += (await sliceAggregates(workspace, { ...filter, by: [] })).length;
-  for (const dimension of DIMENSIONS) {
-    const params = new ParamList();
-    const where = whereClause(filter, params);
-    const column = sqlIdent(dimension);
-    rows += (await db.all(`SELECT ${column} AS value, count(*) AS n FROM calls ${where} GROUP BY 1 ORDER BY n DESC, 1 NULLS LAST LIMIT 50`, params.values)).length;
-  }
-  rows += (await sliceAggregates(workspace, { ...filter, by: ['hour'] })).length;
-  const daily = sliceQuery({ ...filter, by: ['day', 'model_resolved'] });
-  rows += (await db.all(daily.sql, daily.params)).length;
-  return rows;
-}
-
 export const tracelensOverview: Side = (args) =>
   withWorkspace(stringArg(args, 'workspace'), async (workspace) => {
-    const { ms, value } = await warmMedian(() => overviewRefresh(workspace, OVERVIEW_FILTER));
+    const { ms, value } = await warmMedian(() => refreshAll(workspace, OVERVIEW_FILTER));
     return { ms, rows: value };
   });
 
 const PAGE_COLUMNS = ['request_id', 'ts', 'feature', 'tenant_id', 'prompt_version', 'model_resolved', 'tokens_in', 'tokens_out', 'cost_usd', 'ttft_ms', 'total_ms', 'finish_reason', 'error_class'];
 const PAGE_SIZE = 200;
 
-/** A 200-row page of the calls table sorted by ts, at `offset` ('start', 'middle' = 500k or half, 'end'), encoded as Arrow IPC. */
+/**
+ * A 200-row page of the calls table sorted by ts, at `offset` ('start', 'middle' = 500k or half, 'end'), as the
+ * app serves it (tablePage: Arrow IPC included). Warm, as in an open app: the untimed first request of a deep
+ * page is served by LIMIT/OFFSET and has the sorted copy built, the timed ones read their range from it.
+ */
 export const tracelensPage: Side = (args) =>
   withWorkspace(stringArg(args, 'workspace'), async (workspace) => {
     const { db } = workspace;
     const total = Number((await db.one('SELECT count(*) AS n FROM calls'))?.['n']);
     const where = stringArg(args, 'offset');
     const offset = where === 'start' ? 0 : where === 'end' ? Math.max(0, total - PAGE_SIZE) : Math.min(500_000, Math.floor(total / 2));
-    const sql = `SELECT ${PAGE_COLUMNS.map(sqlIdent).join(', ')} FROM calls ORDER BY ts, request_id LIMIT ${PAGE_SIZE} OFFSET $1`;
-    const { ms, value } = await warmMedian(async () => tableToIPC(tableFromJSON(await db.all(sql, [offset]))).byteLength);
+    const request = { filter: {}, columns: PAGE_COLUMNS, sort: [{ column: 'ts', desc: false }], offset, limit: PAGE_SIZE };
+    await tablePage(workspace, request);
+    await sortedCopyReady(workspace);
+    const { ms, value } = await warmMedian(async () => (await tablePage(workspace, request)).arrow.byteLength);
     return { ms, rows: PAGE_SIZE, detail: { offset, arrowBytes: value } };
   });

@@ -35,13 +35,57 @@ export interface DbOptions {
   readonly tempDirectory?: string;
 }
 
+/** Statements that only read the workspace's own tables, answered by any of a few connections. */
+export interface Reader {
+  all<T extends Row = Row>(sql: string, params?: readonly SqlParam[]): Promise<T[]>;
+  one<T extends Row = Row>(sql: string, params?: readonly SqlParam[]): Promise<T | undefined>;
+  read(sql: string, params?: readonly SqlParam[]): Promise<DuckDBResultReader>;
+}
+
+/** Connections of the reader pool (besides the engine's own; 0: none, reads go to the engine's connection). */
+const READERS = Math.max(0, Number(process.env['TRACELENS_DB_READERS'] ?? 2) || 0);
+
 /** One DuckDB database and the connection the engine runs its statements on. */
 export class Db {
+  private readonly readers: Promise<DuckDBConnection>[] = [];
+  private readonly open: DuckDBConnection[] = [];
+  private nextReader = 0;
+
   private constructor(
     readonly instance: DuckDBInstance,
     readonly connection: DuckDBConnection,
     readonly path: string | undefined,
   ) {}
+
+  /**
+   * Reads that can run beside each other: the panels of one refresh ask a dozen independent questions,
+   * which one connection would answer one after another. Connections of one instance share its data and
+   * cache, not TEMP tables: statements on those stay on `all`/`read`.
+   */
+  readonly reader: Reader = {
+    all: <T extends Row = Row>(sql: string, params: readonly SqlParam[] = []): Promise<T[]> => this.pooled(sql, params).then((r) => r.getRowObjectsJS().map((o) => plain(o) as T)),
+    one: <T extends Row = Row>(sql: string, params: readonly SqlParam[] = []): Promise<T | undefined> => this.reader.all<T>(sql, params).then((rows) => rows[0]),
+    read: (sql: string, params: readonly SqlParam[] = []): Promise<DuckDBResultReader> => this.pooled(sql, params),
+  };
+
+  private async pooled(sql: string, params: readonly SqlParam[]): Promise<DuckDBResultReader> {
+    if (READERS === 0) return this.read(sql, params);
+    const started = performance.now();
+    const reader = await (await this.readerConnection()).runAndReadAll(sql, params as DuckDBValue[]);
+    traceSql(sql, started);
+    return reader;
+  }
+
+  private readerConnection(): Promise<DuckDBConnection> {
+    const i = this.nextReader++ % READERS;
+    this.readers[i] ??= this.instance.connect().then(async (connection) => {
+      this.open.push(connection);
+      await connection.run("SET TimeZone = 'UTC'");
+      for (const macro of ENGINE_MACROS) await connection.run(macro);
+      return connection;
+    });
+    return this.readers[i]!;
+  }
 
   static async open(options: DbOptions = {}): Promise<Db> {
     const config: Record<string, string> = {};
@@ -121,6 +165,7 @@ export class Db {
   }
 
   close(): void {
+    for (const reader of this.open) reader.closeSync();
     this.connection.closeSync();
     this.instance.closeSync();
   }

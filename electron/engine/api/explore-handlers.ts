@@ -16,7 +16,7 @@ export function exploreHandlers(session: Session): HandlerGroup<keyof typeof EXP
     workspaceInfo: () => workspaceInfo(session.workspace, session.title, session.lastReport),
     columns: async () => ({ columns: await columnInfo(session.workspace) }),
     facetValues: (request) => facetValues(session.workspace, request),
-    sliceAggregates: async ({ by, filter }) => ({ groups: await sliceAggregates(session.workspace, { ...filter, by }) }),
+    sliceAggregates: async ({ by, filter }) => ({ groups: await sliceAggregates(session.workspace, { ...filter, by }, { indexed: true }) }),
     timeSeries: (request) => timeSeries(session.workspace, request),
     tablePage: (request) => tablePage(session.workspace, request),
     callDetail: ({ requestId }) => callDetail(session.workspace, requestId),

@@ -19,7 +19,7 @@ export async function latencyHistogram(workspace: Workspace, request: HistogramR
   const condition = `${ref} IS NOT NULL`;
   const sql = `SELECT CASE WHEN ${ref} < ${start} THEN -1 ELSE CAST(floor(log2(${ref} / ${start})) AS INTEGER) END AS k, count(*) AS n
     FROM calls ${where ? `${where} AND ${condition}` : `WHERE ${condition}`} GROUP BY 1 ORDER BY 1`;
-  const rows = await workspace.db.all<{ k: number; n: number }>(sql, params.values);
+  const rows = await workspace.db.reader.all<{ k: number; n: number }>(sql, params.values);
   if (rows.length === 0) return { column: request.column, buckets: [] };
   const counts = new Map(rows.map((r) => [r.k, r.n]));
   const last = rows[rows.length - 1]!.k;

@@ -9,8 +9,8 @@ export async function scatterSample(workspace: Workspace, filter: SliceFilter, l
   const where = whereClause(filter, params);
   const condition = 'tokens_out IS NOT NULL AND total_ms IS NOT NULL';
   const inner = `SELECT request_id, tokens_out, total_ms FROM calls ${where ? `${where} AND ${condition}` : `WHERE ${condition}`}`;
-  const total = await workspace.db.one<{ n: number }>(`SELECT count(*) AS n FROM (${inner})`, params.values);
-  const rows = await workspace.db.all<{ request_id: string; tokens_out: number; total_ms: number }>(
+  const total = await workspace.db.reader.one<{ n: number }>(`SELECT count(*) AS n FROM (${inner})`, params.values);
+  const rows = await workspace.db.reader.all<{ request_id: string; tokens_out: number; total_ms: number }>(
     `SELECT * FROM (${inner}) USING SAMPLE reservoir(${Math.floor(limit)} ROWS) REPEATABLE (7)`,
     params.values,
   );

@@ -21,6 +21,6 @@ export async function scoreTrend(workspace: Workspace, filter: SliceFilter): Pro
     WINDOW w AS (PARTITION BY name ORDER BY day RANGE BETWEEN INTERVAL 6 DAYS PRECEDING AND CURRENT ROW)
     ORDER BY name, day
     LIMIT 5000`;
-  const rows = await workspace.db.all<{ name: string; day: string; n: number; mean: number; window_n: number }>(sql, params.values);
+  const rows = await workspace.db.reader.all<{ name: string; day: string; n: number; mean: number; window_n: number }>(sql, params.values);
   return { points: rows.map((r) => ({ name: r.name, day: r.day, count: Number(r.n), mean: Number(r.mean), windowCount: Number(r.window_n) })) };
 }

@@ -1,11 +1,23 @@
 import type { TimeSeries } from '../../../shared/api/methods/explore';
 import { type SliceFilter, whereClause } from '../../../shared/query/filter';
-import { SLICE_AGGREGATES } from '../../../shared/query/slice';
+import { aggregatesSql, type SliceMeasure } from '../../../shared/query/slice';
 import { ParamList, sqlIdent } from '../../../shared/query/sql';
 import { resultToArrow } from '../arrow';
 import type { Workspace } from '../workspace';
 
 const MINUTE = 60_000;
+/** time_bucket's default origin for day and smaller widths (Monday 2000-01-03 UTC), in microseconds since the epoch. */
+const ORIGIN_US = 946_857_600_000_000;
+
+/**
+ * time_bucket(width, ts) for a fixed width, in integer epoch arithmetic: the same buckets (same origin, UTC),
+ * but without time_bucket's calendar path on TIMESTAMPTZ, which costs seconds per million rows for day widths.
+ */
+export function bucketExpr(widthMs: number): string {
+  const width = widthMs * 1000;
+  const offset = `(epoch_us(ts) - ${ORIGIN_US})`;
+  return `make_timestamptz(epoch_us(ts) - ((${offset} % ${width}) + ${width}) % ${width})`;
+}
 /** Bucket widths, narrowest first: the first that gives at most the wanted number of buckets wins. */
 export const BUCKET_LADDER: readonly { readonly interval: string; readonly ms: number }[] = [
   { interval: '1 minute', ms: MINUTE },
@@ -30,6 +42,8 @@ export interface TimeSeriesRequest {
   /** A dimension (already checked against the allowlist) to split the series by. */
   readonly by?: string;
   readonly top: number;
+  /** Only these aggregates (and `requests`); all of them by default. */
+  readonly measures?: readonly SliceMeasure[];
 }
 
 function and(where: string, condition: string): string {
@@ -39,7 +53,7 @@ function and(where: string, condition: string): string {
 async function topGroups(workspace: Workspace, column: string, filter: SliceFilter, top: number): Promise<(string | null)[]> {
   const params = new ParamList();
   const where = whereClause(filter, params);
-  const rows = await workspace.db.all<{ g: string | null }>(
+  const rows = await workspace.db.reader.all<{ g: string | null }>(
     `SELECT CAST(${sqlIdent(column)} AS VARCHAR) AS g FROM calls ${where} GROUP BY 1 ORDER BY count(*) DESC, 1 NULLS LAST LIMIT ${params.add(top)}`,
     params.values,
   );
@@ -49,7 +63,7 @@ async function topGroups(workspace: Workspace, column: string, filter: SliceFilt
 /** The slice aggregates per time bucket (bucket width adapted to the filtered time span), as Arrow. */
 export async function timeSeries(workspace: Workspace, request: TimeSeriesRequest): Promise<TimeSeries> {
   const rangeParams = new ParamList();
-  const range = await workspace.db.one<{ span: number | null }>(
+  const range = await workspace.db.reader.one<{ span: number | null }>(
     `SELECT epoch_ms(max(ts)) - epoch_ms(min(ts)) AS span FROM calls ${whereClause(request.filter, rangeParams)}`,
     rangeParams.values,
   );
@@ -58,7 +72,7 @@ export async function timeSeries(workspace: Workspace, request: TimeSeriesReques
 
   const params = new ParamList();
   let where = and(whereClause(request.filter, params), 'ts IS NOT NULL');
-  const select = [`time_bucket(CAST(${params.add(bucket.interval)} AS INTERVAL), ts) AS bucket`];
+  const select = [`${bucketExpr(bucket.ms)} AS bucket`];
   if (request.by) {
     const ref = sqlIdent(request.by);
     const named = groups.filter((g): g is string => g !== null);
@@ -67,8 +81,8 @@ export async function timeSeries(workspace: Workspace, request: TimeSeriesReques
     where = and(where, conditions.length ? `(${conditions.join(' OR ')})` : 'false');
     select.push(`CAST(${ref} AS VARCHAR) AS ${sqlIdent('group')}`);
   }
-  select.push(SLICE_AGGREGATES);
+  select.push(aggregatesSql(request.measures ? ['requests', ...request.measures] : undefined));
   const groupBy = request.by ? 'GROUP BY 1, 2 ORDER BY 1, 2 NULLS LAST' : 'GROUP BY 1 ORDER BY 1';
-  const result = await workspace.db.read(`SELECT ${select.join(',\n  ')} FROM calls ${where} ${groupBy}`, params.values);
+  const result = await workspace.db.reader.read(`SELECT ${select.join(',\n  ')} FROM calls ${where} ${groupBy}`, params.values);
   return { interval: bucket.interval, bucketMs: bucket.ms, groups, arrow: resultToArrow(result) };
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { IngestIssue, IngestReport, RowCounts, SourceReport } from '../../domain/ingest';
 import type { ColumnKind } from '../../domain/call-columns';
-import type { SliceGroup } from '../../query/slice';
+import { SLICE_MEASURES, type SliceGroup } from '../../query/slice';
 import { method } from '../method';
 import { Dimension, Empty, FacetColumn, Filter, GroupColumn, SortColumn, TableColumn } from '../schemas';
 
@@ -151,8 +151,10 @@ export const EXPLORE_METHODS = {
       buckets: z.number().int().min(4).max(1000).default(120),
       by: Dimension.optional(),
       top: z.number().int().min(1).max(20).default(8),
+      /** Only these aggregates (and `requests`): a chart that draws two of them need not compute the rest. */
+      measures: z.array(z.enum(SLICE_MEASURES)).min(1).max(SLICE_MEASURES.length).optional(),
     }),
-    'Slice aggregates per time bucket (Arrow: bucket, [group], requests, errors, latency percentiles, tokens, cost, block_rate).',
+    'Slice aggregates per time bucket (Arrow: bucket, [group], requests, errors, latency percentiles, tokens, cost, block_rate; or the `measures` asked for).',
   ),
   tablePage: method<TablePage>()(
     z.strictObject({

@@ -15,7 +15,7 @@ import type { SliceControls } from '../facets/use-slice';
 export function CostChart({ slice, overall }: { slice: SliceControls; overall: Kept<TimeSeries> }) {
   const api = useApi();
   const colors = useThemeColors();
-  const result = useKeptResult(() => api.timeSeries({ filter: slice.filter, by: 'tenant_id', top: 10, buckets: 60 }), [api, slice.key]);
+  const result = useKeptResult(() => api.timeSeries({ filter: slice.filter, by: 'tenant_id', top: 10, buckets: 60, measures: ['cost_usd'] }), [api, slice.key]);
   const data = useMemo(() => (result.value ? seriesRows(result.value) : undefined), [result.value]);
   const totals = useMemo(() => (overall.value ? seriesRows(overall.value) : undefined), [overall.value]);
   const option = useMemo((): ChartOption => {

@@ -16,7 +16,7 @@ import { brushRange } from './time-range';
 export function ErrorsChart({ slice, overall }: { slice: SliceControls; overall: Kept<TimeSeries> }) {
   const api = useApi();
   const colors = useThemeColors();
-  const result = useKeptResult(() => api.timeSeries({ filter: slice.filter, by: 'error_class', top: 9 }), [api, slice.key]);
+  const result = useKeptResult(() => api.timeSeries({ filter: slice.filter, by: 'error_class', top: 9, measures: ['requests'] }), [api, slice.key]);
   const data = useMemo(() => (result.value ? seriesRows(result.value) : undefined), [result.value]);
   const totals = useMemo(() => {
     const map = new Map<number, number>();

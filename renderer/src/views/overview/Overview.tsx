@@ -17,6 +17,9 @@ import { TtftChart, TTFT_SPLITS } from './TtftChart';
 import { TtftHistogram } from './TtftHistogram';
 import './overview.css';
 
+/** What the panels sharing the overall series draw: latency (total, decode), cost per request, error share. */
+const OVERALL_MEASURES = ['total_p95_ms', 'decode_p95_ms', 'cost_per_request_p50', 'cost_per_request_p99'] as const;
+
 /** The KPIs and charts of the current slice. */
 export function Overview() {
   const api = useApi();
@@ -26,7 +29,7 @@ export function Overview() {
   const calls = useCallParam();
   const by = TTFT_SPLITS.some((s) => s.id === params.get('by')) ? params.get('by')! : 'model_resolved';
   const kpis = useApiResult(() => api.sliceAggregates({ filter: slice.filter }), [api, slice.key]);
-  const overall = useKeptResult(() => api.timeSeries({ filter: slice.filter }), [api, slice.key]);
+  const overall = useKeptResult(() => api.timeSeries({ filter: slice.filter, measures: [...OVERALL_MEASURES] }), [api, slice.key]);
   if (workspace.state === 'ok' && workspace.value.rows.calls === 0) {
     return (
       <div className="status empty" data-testid="overview-empty">

@@ -22,7 +22,7 @@ export const TTFT_SPLITS = [
 export function TtftChart({ slice, by, setBy }: { slice: SliceControls; by: string; setBy: (by: string) => void }) {
   const api = useApi();
   const colors = useThemeColors();
-  const result = useKeptResult(() => api.timeSeries({ filter: slice.filter, by: by as never, top: 6 }), [api, slice.key, by]);
+  const result = useKeptResult(() => api.timeSeries({ filter: slice.filter, by: by as never, top: 6, measures: ['ttft_p50_ms', 'ttft_p95_ms'] }), [api, slice.key, by]);
   const data = useMemo(() => (result.value ? seriesRows(result.value) : undefined), [result.value]);
   const option = useMemo((): ChartOption => {
     const base = baseOption(colors, { legend: true, yName: 'ms' });

@@ -1,0 +1,152 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { copyFile, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { launchBrowser, openPage } from '../../test/e2e/helpers/browser';
+import { startServe } from '../../test/e2e/helpers/serve';
+import { REPO_DIR } from '../paths';
+import { type Side, stringArg } from './side';
+
+const CLICKS = 6;
+/** Where the calls table is scrolled to, as a fraction of its height. */
+const DEPTHS = [0.1, 0.5, 0.9, 1];
+const SETTLE_LIMIT_MS = 30_000;
+
+function ensureBuilt(): void {
+  if (existsSync(join(REPO_DIR, 'dist', 'renderer', 'index.html'))) return;
+  const result = spawnSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', '-s', 'build'], { cwd: REPO_DIR, stdio: 'ignore' });
+  if (result.status !== 0) throw new Error(`npm run build failed (exit ${result.status})`);
+}
+
+/** Milliseconds from now until every panel has answered: the KPIs show a new request count and nothing is busy. */
+async function settle(page: Page, before: string): Promise<number> {
+  return page.evaluate(
+    ({ before, limit }) =>
+      new Promise<number>((resolve, reject) => {
+        const started = performance.now();
+        const check = () => {
+          const kpi = document.querySelector('[data-testid="kpi-requests"]');
+          const busy = document.querySelector('[aria-busy="true"]');
+          if (kpi && kpi.getAttribute('data-value') !== before && !busy) resolve(performance.now() - started);
+          else if (performance.now() - started > limit) reject(new Error('the overview did not settle'));
+          else requestAnimationFrame(check);
+        };
+        requestAnimationFrame(check);
+      }),
+    { before, limit: SETTLE_LIMIT_MS },
+  );
+}
+
+async function requests(page: Page): Promise<string> {
+  return (await page.getByTestId('kpi-requests').getAttribute('data-value')) ?? '';
+}
+
+/** A facet click (on, then off again) until every panel of the Overview has updated, in the page's own clock. */
+async function facetClicks(page: Page): Promise<number[]> {
+  await page.getByTestId('kpi-requests').waitFor({ timeout: SETTLE_LIMIT_MS });
+  await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'), undefined, { timeout: SETTLE_LIMIT_MS, polling: 100 });
+  const values = page.getByTestId('facet-feature').getByTestId('facet-value');
+  const times: number[] = [];
+  for (let i = -1; i < CLICKS; i++) {
+    // The value clicked is in the list whether the filter is on or off (a facet ignores its own filter).
+    const value = values.nth(Math.max(0, i) % 3);
+    const before = await requests(page);
+    const [, ms] = await Promise.all([value.click(), settle(page, before)]);
+    const back = await requests(page);
+    const [, msBack] = await Promise.all([value.click(), settle(page, back)]);
+    if (i >= 0) times.push(ms, msBack); // the first pair warms up (and builds the guardrail index)
+  }
+  return times;
+}
+
+interface Scrolled {
+  readonly pass: number;
+  readonly depth: number;
+  readonly filledMs: number;
+  readonly pendingFrames: number;
+}
+
+/**
+ * Scrolls the calls table to each depth, twice (the first pass has the engine build its sorted copy, the
+ * second reads from it); per depth, how long rows showed `…` (not loaded yet) and in how many frames.
+ */
+async function tableScroll(page: Page): Promise<Scrolled[]> {
+  await page.getByTestId('nav-table').click();
+  const table = page.getByTestId('calls-table');
+  await table.waitFor();
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="calls-row"]').length > 0 && !document.querySelector('.ct-pending'), undefined, { timeout: SETTLE_LIMIT_MS });
+  const out: Scrolled[] = [];
+  for (const [pass, depth] of [...DEPTHS.map((d) => [1, d] as const), ...DEPTHS.map((d) => [2, d] as const)]) {
+    out.push(
+      await table.evaluate(
+        (el, { pass, depth, limit }) =>
+          new Promise<Scrolled>((resolve, reject) => {
+            el.scrollTop = depth * (el.scrollHeight - el.clientHeight);
+            const started = performance.now();
+            let pendingFrames = 0;
+            const check = () => {
+              const view = el.getBoundingClientRect();
+              const pending = Array.from(el.querySelectorAll('.ct-pending')).some((p) => {
+                const r = p.getBoundingClientRect();
+                return r.bottom > view.top && r.top < view.bottom;
+              });
+              const rows = el.querySelectorAll('[data-testid="calls-row"]').length;
+              if (rows > 0 && !pending) resolve({ pass, depth, filledMs: Math.round(performance.now() - started), pendingFrames });
+              else if (performance.now() - started > limit) reject(new Error(`rows at depth ${depth} never filled`));
+              else {
+                pendingFrames++;
+                requestAnimationFrame(check);
+              }
+            };
+            requestAnimationFrame(check);
+          }),
+        { pass, depth, limit: SETTLE_LIMIT_MS },
+      ),
+    );
+  }
+  return out;
+}
+
+/**
+ * The app as a user runs it: `tracelens serve` on a copy of the workspace, Chromium on it. Measures the
+ * time from a facet click to every panel updated (median over clicks), and scrolls the calls table to
+ * several depths, reporting how long rows stayed unfilled there.
+ */
+export const tracelensBrowser: Side = async (args) => {
+  ensureBuilt();
+  const home = await mkdtemp(join(tmpdir(), 'tracelens-bench-browser-'));
+  try {
+    const workspace = join(home, 'workspace.duckdb');
+    await copyFile(stringArg(args, 'workspace'), workspace);
+    const served = await startServe([workspace], home);
+    const browser = await launchBrowser();
+    try {
+      const { page, problems } = await openPage(browser, served.url);
+      // tsx (esbuild) names functions with a __name helper, also inside those sent to the page: give the page one.
+      await page.evaluate('globalThis.__name = (f) => f');
+      const clicks = await facetClicks(page);
+      const scroll = await tableScroll(page);
+      if (problems.length) throw new Error(`the page reported problems: ${problems.slice(0, 3).join(' | ')}`);
+      const sorted = [...clicks].sort((a, b) => a - b);
+      const median = sorted[Math.floor(sorted.length / 2)]!;
+      return {
+        ms: median,
+        rows: served.calls,
+        detail: {
+          clicksMs: clicks.map(Math.round),
+          maxClickMs: Math.round(sorted[sorted.length - 1]!),
+          scroll,
+          maxFillMs: Math.max(...scroll.map((s) => s.filledMs)),
+          maxFillMsWarm: Math.max(...scroll.filter((s) => s.pass === 2).map((s) => s.filledMs)),
+        },
+      };
+    } finally {
+      await browser.close();
+      await served.stop();
+    }
+  } finally {
+    await rm(home, { recursive: true, force: true });
+  }
+};

@@ -1,0 +1,182 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { tableFromIPC } from 'apache-arrow';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_FILES } from '../../electron/engine/demo-files';
+import { facetValues } from '../../electron/engine/explore/facets';
+import { sortedCopyReady, tablePage, type TablePageRequest } from '../../electron/engine/explore/table-page';
+import { BUCKET_LADDER, bucketExpr, timeSeries } from '../../electron/engine/explore/time-series';
+import { ingestFiles } from '../../electron/engine/ingest';
+import { sliceAggregates } from '../../electron/engine/slice';
+import { Workspace } from '../../electron/engine/workspace';
+import { BLOCK_ACTIONS } from '../../shared/domain/guardrail';
+import { IS_BLOCKED, type SliceFilter, whereClause } from '../../shared/query/filter';
+import { SLICE_MEASURES } from '../../shared/query/slice';
+import { ParamList, sqlIdent } from '../../shared/query/sql';
+import { writeSmallDemo } from '../helpers/api-server';
+import { tempDir } from '../helpers/temp';
+
+const arrowRows = (bytes: Uint8Array): Record<string, unknown>[] => tableFromIPC(bytes).toArray().map((r: { toJSON(): Record<string, unknown> }) => r.toJSON());
+
+/** The facet query as written plainly: every call's decisions unnested. */
+async function plainFacet(workspace: Workspace, column: string, filter: SliceFilter, search?: string) {
+  const params = new ParamList();
+  const where = whereClause({ ...filter, where: Object.fromEntries(Object.entries(filter.where ?? {}).filter(([c]) => c !== column)) }, params);
+  const field = column === 'guardrail_action' ? 'action' : column === 'guardrail_dimension' ? 'dimension' : null;
+  const value = field ? `unnest(list_distinct(list_transform(guardrail_decisions, lambda g: lower(g.${field}))))` : `CAST(${sqlIdent(column)} AS VARCHAR)`;
+  const condition = search ? `WHERE contains(lower(value), lower(${params.add(search)}))` : '';
+  const rows = await workspace.db.all<{ value: string | null; count: number }>(
+    `WITH v AS (SELECT ${value} AS value FROM calls ${where}) SELECT value, count(*) AS count FROM v ${condition} GROUP BY value ORDER BY count DESC, value NULLS LAST`,
+    params.values,
+  );
+  return rows;
+}
+
+const PLAIN_AGGREGATES = `CAST(count(*) AS BIGINT) AS requests, CAST(count(error_class) AS BIGINT) AS errors, count(error_class) / count(*) AS error_rate,
+  quantile_cont(ttft_ms, 0.5) AS ttft_p50_ms, quantile_cont(ttft_ms, 0.95) AS ttft_p95_ms, quantile_cont(total_ms, 0.5) AS total_p50_ms,
+  quantile_cont(total_ms, 0.95) AS total_p95_ms, quantile_cont(decode_ms, 0.95) AS decode_p95_ms,
+  CAST(coalesce(sum(tokens_in), 0) AS BIGINT) AS tokens_in, CAST(coalesce(sum(tokens_out), 0) AS BIGINT) AS tokens_out, coalesce(sum(cost_usd), 0) AS cost_usd,
+  quantile_cont(cost_usd, 0.5) AS cost_per_request_p50, quantile_cont(cost_usd, 0.99) AS cost_per_request_p99,
+  avg(CASE WHEN ${IS_BLOCKED} THEN 1.0 ELSE 0.0 END) AS block_rate`;
+
+describe('explore fast query paths give the results of the plain queries', () => {
+  let workspace: Workspace;
+  let dir: string;
+  let cleanup: () => Promise<void>;
+  let feature: string;
+
+  beforeAll(async () => {
+    const temp = await tempDir();
+    cleanup = temp.cleanup;
+    dir = temp.dir;
+    const demo = await writeSmallDemo(join(temp.dir, 'demo'), { days: 9, callsPerDay: 150 });
+    workspace = await Workspace.open();
+    await ingestFiles(workspace, Object.values(DEMO_FILES).map((name) => ({ path: join(demo, name), uri: name })));
+    // Timestamps around and before time_bucket's origin and the epoch, where a truncating modulo would go wrong.
+    const odd = ['1969-12-31T23:59:59.999Z', '1999-12-27T13:00:00Z', '2000-01-03T00:00:00Z', '2000-01-09T23:59:59.999999Z', '2026-11-02T00:00:00Z'];
+    for (const [i, ts] of odd.entries()) await workspace.db.exec('INSERT INTO calls (request_id, ts) VALUES ($1, CAST($2 AS TIMESTAMPTZ))', [`odd-${i}`, ts]);
+    // Decision lists the index must keep apart: none, empty, upper case, a missing action or dimension.
+    const lists = [
+      'NULL',
+      '[]',
+      "[{'stage': 'input', 'action': 'BLOCK', 'dimension': 'PII'}]",
+      "[{'stage': 'input', 'action': NULL, 'dimension': 'pii'}, {'stage': 'output', 'action': 'Deny', 'dimension': NULL}]",
+    ];
+    for (const [i, list] of lists.entries()) {
+      await workspace.db.exec(`INSERT INTO calls (request_id, ts, feature, ttft_ms, guardrail_decisions) VALUES ($1, TIMESTAMPTZ '2026-10-01 12:00:00+00', 'odd_feature', 100, ${list})`, [`guard-${i}`]);
+    }
+    feature = (await facetValues(workspace, { column: 'feature', filter: {}, limit: 1 })).values[0]!.value!;
+  });
+  afterAll(async () => {
+    workspace?.close();
+    await cleanup?.();
+  });
+
+  it('buckets every call in epoch arithmetic exactly as time_bucket does, for every width of the ladder', async () => {
+    const calls = (await workspace.db.one<{ n: number }>('SELECT count(*) AS n FROM calls WHERE ts IS NOT NULL'))!.n;
+    expect(calls).toBeGreaterThan(1000);
+    for (const bucket of BUCKET_LADDER) {
+      const rows = await workspace.db.all<{ same: number; distinct_buckets: number }>(
+        `SELECT count(*) FILTER (WHERE ${bucketExpr(bucket.ms)} = time_bucket(CAST($1 AS INTERVAL), ts)) AS same,
+                count(DISTINCT ${bucketExpr(bucket.ms)}) AS distinct_buckets
+         FROM calls WHERE ts IS NOT NULL`,
+        [bucket.interval],
+      );
+      expect({ interval: bucket.interval, same: rows[0]!.same }).toEqual({ interval: bucket.interval, same: calls });
+      expect(rows[0]!.distinct_buckets).toBeGreaterThan(1);
+    }
+  });
+
+  it('counts guardrail facets from the index exactly as unnesting every call does, under any filter', async () => {
+    const filters: SliceFilter[] = [
+      {},
+      { where: { feature: [feature] } },
+      { where: { feature: ['odd_feature'] } },
+      { where: { guardrail_dimension: ['pii'] } },
+      { where: { guardrail_action: ['block', 'deny'], feature: [feature, 'odd_feature'] } },
+      { where: { guardrail_action: [...BLOCK_ACTIONS] }, since: '2026-10-01T00:00:00Z' },
+    ];
+    let blocked = 0;
+    for (const filter of filters) {
+      for (const column of ['guardrail_action', 'guardrail_dimension']) {
+        const fast = await facetValues(workspace, { column, filter, limit: 1000 });
+        const plain = await plainFacet(workspace, column, filter);
+        expect({ column, filter, values: fast.values }).toEqual({ column, filter, values: plain });
+        expect(fast.distinct).toBe(plain.length);
+        if (filter.where?.['guardrail_action'] && column === 'guardrail_dimension') blocked += plain.reduce((n, v) => n + v.count, 0);
+      }
+    }
+    expect(blocked).toBeGreaterThan(0);
+    const searched = await facetValues(workspace, { column: 'guardrail_dimension', filter: {}, search: 'P', limit: 2 });
+    const plain = await plainFacet(workspace, 'guardrail_dimension', {}, 'P');
+    expect(searched.values).toEqual(plain.slice(0, 2));
+    expect(searched.distinct).toBe(plain.length);
+  });
+
+  it('gives the KPIs of the index path and of the list percentiles exactly as the plain aggregates', async () => {
+    for (const filter of [{}, { where: { feature: [feature] } }, { where: { feature: ['odd_feature'] } }, { where: { guardrail_action: ['block'] } }, { where: { feature: ['none such'] } }] as SliceFilter[]) {
+      const params = new ParamList();
+      const plain = await workspace.db.all(`SELECT ${PLAIN_AGGREGATES} FROM calls ${whereClause(filter, params)}`, params.values);
+      expect(await sliceAggregates(workspace, { ...filter, by: [] }, { indexed: true })).toEqual(plain);
+      expect(await sliceAggregates(workspace, { ...filter, by: [] })).toEqual(plain);
+    }
+  });
+
+  it('gives a series of some measures the same numbers as the series of all of them', async () => {
+    const all = await timeSeries(workspace, { filter: {}, buckets: 60, by: 'model_resolved', top: 4 });
+    const some = await timeSeries(workspace, { filter: {}, buckets: 60, by: 'model_resolved', top: 4, measures: ['ttft_p50_ms', 'ttft_p95_ms'] });
+    expect(some.groups).toEqual(all.groups);
+    const pick = (rows: Record<string, unknown>[]) => rows.map((r) => ({ bucket: r['bucket'], group: r['group'], requests: r['requests'], p50: r['ttft_p50_ms'], p95: r['ttft_p95_ms'] }));
+    const someRows = arrowRows(some.arrow);
+    expect(Object.keys(someRows[0]!)).toEqual(['bucket', 'group', 'requests', 'ttft_p50_ms', 'ttft_p95_ms']);
+    expect(pick(someRows)).toEqual(pick(arrowRows(all.arrow)));
+    expect(Object.keys(arrowRows(all.arrow)[0]!)).toEqual(['bucket', 'group', ...SLICE_MEASURES]);
+  });
+
+  it('pages a large slice from its sorted copy exactly as LIMIT/OFFSET does, at any depth and sort', async () => {
+    const COPY = { sortedFrom: 0, shallow: 0 };
+    const plainPage = async (request: TablePageRequest) => arrowRows((await tablePage(workspace, request, { sortedFrom: Number.MAX_SAFE_INTEGER })).arrow);
+    const cases: Omit<TablePageRequest, 'offset' | 'limit'>[] = [
+      { filter: {}, sort: [{ column: 'ts', desc: true }] },
+      { filter: { where: { feature: [feature] } }, sort: [{ column: 'total_ms', desc: false }], columns: ['request_id', 'total_ms', 'guardrail_decisions'] },
+      { filter: {}, sort: [{ column: 'error_class', desc: false }, { column: 'ttft_ms', desc: true }] },
+    ];
+    for (const base of cases) {
+      const total = (await tablePage(workspace, { ...base, offset: 0, limit: 1 })).total;
+      expect(total).toBeGreaterThan(100);
+      // A deep page first (built after it is served), then pages from the copy: the start, the middle, past the end.
+      for (const offset of [total - 7, 0, Math.floor(total / 2), total - 7, total + 5]) {
+        const request = { ...base, offset, limit: 40 };
+        const fast = await tablePage(workspace, request, COPY);
+        await sortedCopyReady(workspace);
+        expect(fast.total).toBe(total);
+        expect({ offset, rows: arrowRows(fast.arrow) }).toEqual({ offset, rows: await plainPage(request) });
+      }
+    }
+    // New calls make a new copy: the last one built (the last case) no longer answers.
+    const last = cases[cases.length - 1]!;
+    const before = (await tablePage(workspace, { ...last, offset: 0, limit: 1 }, COPY)).total;
+    const file = join(dir, 'late.jsonl');
+    await writeFile(file, `${JSON.stringify({ request_id: 'late-1', ts: '2030-01-01T00:00:00Z', feature: 'late', ttft_ms: 1 })}\n`);
+    await ingestFiles(workspace, [{ path: file, uri: 'late.jsonl' }]);
+    const request = { ...last, offset: before - 20, limit: 40 };
+    await tablePage(workspace, request, COPY);
+    await sortedCopyReady(workspace);
+    const after = await tablePage(workspace, request, COPY);
+    expect(after.total).toBe(before + 1);
+    const rows = arrowRows(after.arrow);
+    expect(rows).toEqual(await plainPage(request));
+    expect(rows.map((r) => r['request_id'])).toContain('late-1');
+  });
+
+  it('rebuilds the index when calls are added', async () => {
+    const before = (await facetValues(workspace, { column: 'guardrail_action', filter: {}, limit: 50 })).values;
+    const file = join(dir, 'more.jsonl');
+    await writeFile(file, `${JSON.stringify({ request_id: 'more-1', ts: '2026-10-02T00:00:00Z', guardrail_decisions: [{ stage: 'input', action: 'quarantine', dimension: 'pii' }] })}\n`);
+    await ingestFiles(workspace, [{ path: file, uri: 'more.jsonl' }]);
+    const after = (await facetValues(workspace, { column: 'guardrail_action', filter: {}, limit: 50 })).values;
+    expect(after).toEqual(await plainFacet(workspace, 'guardrail_action', {}));
+    expect(after.find((v) => v.value === 'quarantine')?.count).toBe(1);
+    expect(before.find((v) => v.value === 'quarantine')).toBeUndefined();
+  });
+});
