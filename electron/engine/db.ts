@@ -50,6 +50,19 @@ export class Db {
   private readonly readers: Promise<DuckDBConnection>[] = [];
   private readonly open: DuckDBConnection[] = [];
   private nextReader = 0;
+  /** Statements not settled yet: closing under a running one would wait for it forever. */
+  private readonly running = new Set<Promise<unknown>>();
+  private closing: Promise<void> | undefined;
+
+  /** Keeps `work` in `running` until it settles; statements after close fail with a clear message. */
+  private track<T>(work: () => Promise<T>): Promise<T> {
+    if (this.closing) return Promise.reject(new EngineError('internal', 'the workspace was closed'));
+    const promise = work();
+    this.running.add(promise);
+    const settle = () => this.running.delete(promise);
+    promise.then(settle, settle);
+    return promise;
+  }
 
   private constructor(
     readonly instance: DuckDBInstance,
@@ -71,7 +84,8 @@ export class Db {
   private async pooled(sql: string, params: readonly SqlParam[]): Promise<DuckDBResultReader> {
     if (READERS === 0) return this.read(sql, params);
     const started = performance.now();
-    const reader = await (await this.readerConnection()).runAndReadAll(sql, params as DuckDBValue[]);
+    const connection = await this.readerConnection();
+    const reader = await this.track(() => connection.runAndReadAll(sql, params as DuckDBValue[]));
     traceSql(sql, started);
     return reader;
   }
@@ -108,14 +122,14 @@ export class Db {
 
   async exec(sql: string, params: readonly SqlParam[] = []): Promise<number> {
     const started = performance.now();
-    const result = await this.connection.run(sql, params as DuckDBValue[]);
+    const result = await this.track(() => this.connection.run(sql, params as DuckDBValue[]));
     traceSql(sql, started);
     return result.rowsChanged;
   }
 
   async all<T extends Row = Row>(sql: string, params: readonly SqlParam[] = []): Promise<T[]> {
     const started = performance.now();
-    const reader = await this.connection.runAndReadAll(sql, params as DuckDBValue[]);
+    const reader = await this.track(() => this.connection.runAndReadAll(sql, params as DuckDBValue[]));
     traceSql(sql, started);
     return reader.getRowObjectsJS().map((r) => plain(r) as T);
   }
@@ -123,7 +137,7 @@ export class Db {
   /** The result as DuckDB values, for conversions that need the column types (Arrow). */
   async read(sql: string, params: readonly SqlParam[] = []): Promise<DuckDBResultReader> {
     const started = performance.now();
-    const reader = await this.connection.runAndReadAll(sql, params as DuckDBValue[]);
+    const reader = await this.track(() => this.connection.runAndReadAll(sql, params as DuckDBValue[]));
     traceSql(sql, started);
     return reader;
   }
@@ -140,13 +154,15 @@ export class Db {
    */
   async *stream<T extends Row = Row>(sql: string, params: readonly SqlParam[] = []): AsyncGenerator<T[]> {
     const connection = await this.instance.connect();
+    this.open.push(connection);
     try {
       const started = performance.now();
-      const result = await connection.stream(sql, params as DuckDBValue[]);
+      const result = await this.track(() => connection.stream(sql, params as DuckDBValue[]));
       traceSql(sql, started);
       for await (const rows of result.yieldRowObjectJs()) yield rows.map((r) => plain(r) as T);
     } finally {
-      connection.closeSync();
+      const at = this.open.indexOf(connection);
+      if (at >= 0) this.open.splice(at, 1)[0]!.closeSync();
     }
   }
 
@@ -164,8 +180,23 @@ export class Db {
     }
   }
 
-  close(): void {
-    for (const reader of this.open) reader.closeSync();
+  /**
+   * Closes at once when nothing runs. A statement still running (a background build of the calls
+   * table's sorted copy, a drift run the user walked away from) is interrupted first: closing under it
+   * would block until it finished, which with DuckDB's native threads can be forever. The promise settles
+   * when the database is really closed.
+   */
+  close(): Promise<void> {
+    this.closing ??= this.closeAll();
+    return this.closing;
+  }
+
+  private async closeAll(): Promise<void> {
+    if (this.running.size > 0) {
+      for (const connection of [this.connection, ...this.open]) connection.interrupt();
+      await Promise.allSettled([...this.running]);
+    }
+    for (const connection of this.open.splice(0)) connection.closeSync();
     this.connection.closeSync();
     this.instance.closeSync();
   }

@@ -27,7 +27,8 @@ export class Workspace {
     if (this.path) await this.db.exec('CHECKPOINT');
   }
 
-  close(): void {
-    this.db.close();
+  /** Settles when the database is closed (at once unless a statement was still running: it is interrupted). */
+  close(): Promise<void> {
+    return this.db.close();
   }
 }
