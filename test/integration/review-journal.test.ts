@@ -7,14 +7,10 @@ import { journalPathFor } from '../../electron/engine/review/journal-path';
 import { Review } from '../../electron/engine/review/review';
 import { saveLabel, saveLabels } from '../../electron/engine/review/save-label';
 import { Workspace } from '../../electron/engine/workspace';
-import type { Result } from '../../shared/api/result';
 import { cliProcess } from '../helpers/cli';
 import { reviewWorkspaceCopies, type WorkspaceCopies } from '../helpers/review-fixture';
+import { value } from '../helpers/result';
 
-function value<T>(result: Result<T>): T {
-  if (!result.ok) throw new Error(result.error.message);
-  return result.value;
-}
 
 describe('label journal', () => {
   let copies: WorkspaceCopies;

@@ -2,15 +2,11 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Result } from '../../shared/api/result';
 import { journalPathFor } from '../../electron/engine/review/journal-path';
 import { type ApiServer, startApiServer } from '../helpers/api-server';
 import { PLANTED, reviewWorkspace } from '../helpers/review-fixture';
+import { value } from '../helpers/result';
 
-function value<T>(result: Result<T>): T {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value;
-}
 
 async function journalLines(db: string): Promise<Record<string, unknown>[]> {
   const text = await readFile(journalPathFor(db), 'utf8');

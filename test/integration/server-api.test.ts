@@ -4,15 +4,11 @@ import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import { type Table, tableFromIPC } from 'apache-arrow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Result } from '../../shared/api/result';
 import type { SliceGroup } from '../../shared/query/slice';
 import { cliJson } from '../helpers/cli';
 import { type ApiServer, SMALL_DEMO, startApiServer, writeSmallDemo } from '../helpers/api-server';
+import { value } from '../helpers/result';
 
-function value<T>(result: Result<T>): T {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value;
-}
 
 function column(table: Table, name: string): unknown[] {
   return [...(table.getChild(name) ?? [])];

@@ -1,13 +1,9 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Result } from '../../shared/api/result';
 import { type ApiServer, startApiServer } from '../helpers/api-server';
 import { writeLines } from '../helpers/temp';
+import { value } from '../helpers/result';
 
-function value<T>(result: Result<T>): T {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value;
-}
 
 const CALLS = 6000;
 
