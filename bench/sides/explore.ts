@@ -1,4 +1,4 @@
-import { facetValues } from '../../electron/engine/explore/facets';
+import { facetCounts, facetValues } from '../../electron/engine/explore/facets';
 import { latencyHistogram } from '../../electron/engine/explore/latency-histogram';
 import { scatterSample } from '../../electron/engine/explore/scatter-sample';
 import { scoreTrend } from '../../electron/engine/explore/score-trend';
@@ -15,12 +15,12 @@ export type Job = readonly [name: string, run: () => Promise<unknown>];
 
 /**
  * The engine calls one facet click makes, as the Overview's panels and the facet sidebar ask for them
- * (renderer/src/views/overview/*.tsx, views/facets/FacetGroup.tsx): keep in step with the renderer.
+ * (renderer/src/views/overview/*.tsx, views/facets/FacetsSidebar.tsx): keep in step with the renderer.
  */
 export function refreshJobs(workspace: Workspace, filter: SliceFilter): Job[] {
   const blocked: SliceFilter = { ...filter, where: { ...filter.where, guardrail_action: [...BLOCK_ACTIONS] } };
   return [
-    ...SIDEBAR.map((column): Job => [`facet ${column}`, () => facetValues(workspace, { column, filter, limit: 8 })]),
+    ['facets', () => facetCounts(workspace, { columns: SIDEBAR, filter, limit: 8 })],
     ['kpis', () => sliceAggregates(workspace, { ...filter, by: [] }, { indexed: true })],
     ['series overall', () => timeSeries(workspace, { filter, buckets: 120, top: 8, measures: ['total_p95_ms', 'decode_p95_ms', 'cost_per_request_p50', 'cost_per_request_p99'] })],
     ['series ttft by model', () => timeSeries(workspace, { filter, buckets: 120, by: 'model_resolved', top: 6, measures: ['ttft_p50_ms', 'ttft_p95_ms'] })],

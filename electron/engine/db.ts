@@ -45,11 +45,38 @@ export interface Reader {
 /** Connections of the reader pool (besides the engine's own; 0: none, reads go to the engine's connection). */
 const READERS = Math.max(0, Number(process.env['TRACELENS_DB_READERS'] ?? 2) || 0);
 
+/**
+ * A connection and the statements waiting for it, run one at a time. DuckDB runs one statement per
+ * connection at a time; one sent to a busy connection would wait inside one of the few threads libuv
+ * lends to native work, where it can hold up statements bound for idle connections.
+ */
+class Lane {
+  queued = 0;
+  private tail: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly connection: Promise<DuckDBConnection>,
+    private readonly closed: () => boolean,
+  ) {}
+
+  run<T>(work: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
+    this.queued++;
+    const result = this.tail.then(async () => {
+      if (this.closed()) throw new EngineError('internal', 'the workspace was closed');
+      return work(await this.connection);
+    });
+    this.tail = result.then(
+      () => this.queued--,
+      () => this.queued--,
+    );
+    return result;
+  }
+}
+
 /** One DuckDB database and the connection the engine runs its statements on. */
 export class Db {
-  private readonly readers: Promise<DuckDBConnection>[] = [];
+  private readonly readers: Lane[] = [];
   private readonly open: DuckDBConnection[] = [];
-  private nextReader = 0;
   /** Statements not settled yet: closing under a running one would wait for it forever. */
   private readonly running = new Set<Promise<unknown>>();
   private closing: Promise<void> | undefined;
@@ -84,21 +111,29 @@ export class Db {
   private async pooled(sql: string, params: readonly SqlParam[]): Promise<DuckDBResultReader> {
     if (READERS === 0) return this.read(sql, params);
     const started = performance.now();
-    const connection = await this.readerConnection();
-    const reader = await this.track(() => connection.runAndReadAll(sql, params as DuckDBValue[]));
+    const reader = await this.track(() => this.readerLane().run((connection) => connection.runAndReadAll(sql, params as DuckDBValue[])));
     traceSql(sql, started);
     return reader;
   }
 
-  private readerConnection(): Promise<DuckDBConnection> {
-    const i = this.nextReader++ % READERS;
-    this.readers[i] ??= this.instance.connect().then(async (connection) => {
-      this.open.push(connection);
-      await connection.run("SET TimeZone = 'UTC'");
-      for (const macro of ENGINE_MACROS) await connection.run(macro);
-      return connection;
-    });
-    return this.readers[i]!;
+  /** The reader with the fewest statements queued (a new one while the pool is not full). */
+  private readerLane(): Lane {
+    const idle = this.readers.find((lane) => lane.queued === 0);
+    if (idle) return idle;
+    if (this.readers.length < READERS) {
+      const lane = new Lane(
+        this.instance.connect().then(async (connection) => {
+          this.open.push(connection);
+          await connection.run("SET TimeZone = 'UTC'");
+          for (const macro of ENGINE_MACROS) await connection.run(macro);
+          return connection;
+        }),
+        () => this.closing !== undefined,
+      );
+      this.readers.push(lane);
+      return lane;
+    }
+    return this.readers.reduce((a, b) => (b.queued < a.queued ? b : a));
   }
 
   static async open(options: DbOptions = {}): Promise<Db> {

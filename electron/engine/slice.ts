@@ -28,10 +28,9 @@ async function totals(workspace: Workspace, spec: SliceSpec): Promise<SliceGroup
   const params = new ParamList();
   const where = whereClause(spec, params);
   const measures = SLICE_MEASURES.filter((m) => m !== 'block_rate');
-  const row = await workspace.db.reader.one<SliceGroup>(`SELECT ${aggregatesSql(measures)} FROM calls ${where}`, params.values);
-  const block = await workspace.db.one<{ block_rate: number | null }>(
-    `SELECT avg(CASE WHEN blocked THEN 1.0 ELSE 0.0 END) AS block_rate FROM ${CALLS_WITH_GUARDS} ${where}`,
-    params.values,
-  );
+  const [row, block] = await Promise.all([
+    workspace.db.reader.one<SliceGroup>(`SELECT ${aggregatesSql(measures)} FROM calls ${where}`, params.values),
+    workspace.db.one<{ block_rate: number | null }>(`SELECT avg(CASE WHEN blocked THEN 1.0 ELSE 0.0 END) AS block_rate FROM ${CALLS_WITH_GUARDS} ${where}`, params.values),
+  ]);
   return row ? [{ ...row, block_rate: block?.block_rate ?? null } as SliceGroup] : [];
 }

@@ -56,6 +56,35 @@ async function readBody(request: IncomingMessage): Promise<string | undefined> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
+/** Calls one batch may carry. */
+export const MAX_BATCH = 64;
+
+/** The calls of a batch request, or what is wrong with it. */
+function batchCalls(payload: unknown): { method: unknown; request: unknown }[] | string {
+  const calls = (payload as { calls?: unknown } | null)?.calls;
+  if (!Array.isArray(calls) || calls.length === 0 || calls.length > MAX_BATCH) return `a batch is {"calls": [{"method", "request"}, ...]} with 1 to ${MAX_BATCH} calls`;
+  if (!calls.every((c) => c !== null && typeof c === 'object' && !Array.isArray(c))) return 'every call of a batch is an object {"method", "request"}';
+  return calls.map((c: { method?: unknown; request?: unknown }) => ({ method: c.method, request: c.request ?? {} }));
+}
+
+/**
+ * Several calls in one request: a browser opens at most six connections to a host, so the dozen calls
+ * a view makes at once would otherwise wait in the browser for each other. Each answer is one line
+ * (`{"i": index, "result": ...}`), written as soon as its call is done.
+ */
+async function handleBatch(response: ServerResponse, payload: unknown, options: ServerOptions, headers: Record<string, string>): Promise<void> {
+  const calls = batchCalls(payload);
+  if (typeof calls === 'string') return sendResult(response, 400, err('bad_input', calls), headers);
+  response.writeHead(200, { ...headers, 'Content-Type': 'application/x-ndjson; charset=utf-8' });
+  await Promise.all(
+    calls.map(async (call, i) => {
+      const result = await dispatch(options.handlers, call.method, call.request);
+      response.write(`${toWire({ i, result })}\n`);
+    }),
+  );
+  response.end();
+}
+
 async function handleApi(request: IncomingMessage, response: ServerResponse, url: URL, options: ServerOptions, headers: Record<string, string>): Promise<void> {
   const path = url.pathname;
   if (path === '/api/events' && request.method === 'GET') {
@@ -67,8 +96,9 @@ async function handleApi(request: IncomingMessage, response: ServerResponse, url
     const result = await options.uploads.receive(request, url.searchParams.get('name'));
     return sendResult(response, result.ok ? 200 : 400, result, headers);
   }
+  const batch = path === '/api/batch';
   const method = /^\/api\/call\/([A-Za-z][A-Za-z0-9]{0,63})$/.exec(path)?.[1];
-  if (!method) return sendResult(response, 404, err('unknown_request', `no API route ${path.slice(0, 100)}`), headers);
+  if (!method && !batch) return sendResult(response, 404, err('unknown_request', `no API route ${path.slice(0, 100)}`), headers);
   if (request.method !== 'POST') return sendResult(response, 405, err('usage', 'API calls are POST requests'), headers);
   if (!/^application\/json\b/.test(request.headers['content-type'] ?? '')) return sendResult(response, 415, err('bad_input', 'send the request as application/json'), headers);
   const body = await readBody(request);
@@ -79,6 +109,7 @@ async function handleApi(request: IncomingMessage, response: ServerResponse, url
   } catch {
     return sendResult(response, 400, err('bad_input', 'request body is not valid JSON'), headers);
   }
+  if (batch) return handleBatch(response, payload, options, headers);
   const result = await dispatch(options.handlers, method, payload);
   const status = result.ok ? 200 : result.error.code === 'unknown_request' ? 404 : result.error.code === 'bad_input' ? 400 : 200;
   sendResult(response, status, result, headers);

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { tableFromIPC } from 'apache-arrow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_FILES } from '../../electron/engine/demo-files';
-import { facetValues } from '../../electron/engine/explore/facets';
+import { facetCounts, facetValues } from '../../electron/engine/explore/facets';
 import { sortedCopyReady, tablePage, type TablePageRequest } from '../../electron/engine/explore/table-page';
 import { BUCKET_LADDER, bucketExpr, timeSeries } from '../../electron/engine/explore/time-series';
 import { ingestFiles } from '../../electron/engine/ingest';
@@ -111,6 +111,35 @@ describe('explore fast query paths give the results of the plain queries', () =>
     const plain = await plainFacet(workspace, 'guardrail_dimension', {}, 'P');
     expect(searched.values).toEqual(plain.slice(0, 2));
     expect(searched.distinct).toBe(plain.length);
+  });
+
+  it('counts a batch of facets exactly as facetValues counts each one, under any filter', async () => {
+    const columns = ['feature', 'tenant_id', 'prompt_version', 'model_requested', 'model_resolved', 'provider', 'error_class', 'finish_reason', 'guardrail_action', 'guardrail_dimension'];
+    const tenant = (await facetValues(workspace, { column: 'tenant_id', filter: {}, limit: 1 })).values[0]!.value!;
+    const filters: SliceFilter[] = [
+      {},
+      { where: { feature: [feature] } },
+      { where: { feature: [feature, 'odd_feature'], tenant_id: [tenant, ''] } },
+      { where: { error_class: [''], feature: [] } },
+      { where: { guardrail_action: ['block'] } },
+      { where: { guardrail_dimension: ['pii'], guardrail_action: ['block', 'deny'], provider: ['none such'] } },
+      { where: { model_resolved: ['none such'] } },
+      { where: { feature: [feature] }, since: '2026-10-01T00:00:00Z', until: '2030-01-01T00:00:00Z' },
+    ];
+    let nonEmpty = 0;
+    for (const filter of filters) {
+      for (const limit of [3, 1000]) {
+        const batch = await facetCounts(workspace, { filter, columns, limit });
+        const one = await Promise.all(columns.map((column) => facetValues(workspace, { column, filter, limit })));
+        expect({ filter, limit, facets: batch.facets }).toEqual({ filter, limit, facets: one });
+        nonEmpty += one.filter((f) => f.values.length > 0).length;
+      }
+    }
+    expect(nonEmpty).toBeGreaterThan(filters.length * 10);
+    // Any subset, in any order, repeated columns once.
+    const some = await facetCounts(workspace, { filter: { where: { feature: [feature] } }, columns: ['guardrail_dimension', 'feature', 'provider', 'feature'], limit: 5 });
+    expect(some.facets.map((f) => f.column)).toEqual(['guardrail_dimension', 'feature', 'provider']);
+    expect(some.facets[1]).toEqual(await plainFacet(workspace, 'feature', { where: { feature: [feature] } }).then((values) => ({ column: 'feature', values: values.slice(0, 5), distinct: values.length })));
   });
 
   it('gives the KPIs of the index path and of the list percentiles exactly as the plain aggregates', async () => {

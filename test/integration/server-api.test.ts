@@ -158,6 +158,55 @@ describe('the contract over HTTP (browser mode)', () => {
     expect(value).toEqual({ ok: true, value: { groups: [expect.objectContaining({ requests: 0 })] } });
   });
 
+  it('answers a batch of calls one line each, every call checked on its own', async () => {
+    const post = (body: string, token = s.server.token) =>
+      raw(s.server.port, '/api/batch', { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body });
+    const calls = [
+      { method: 'facetValues', request: { column: 'feature', limit: 2 } },
+      { method: 'facetValues', request: { column: 'feature" FROM calls; --' } },
+      { method: 'constructor', request: {} },
+      { method: 'sliceAggregates' },
+    ];
+    const res = await post(JSON.stringify({ calls }));
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toContain('application/x-ndjson');
+    expect(res.headers['x-frame-options']).toBe('DENY');
+    const lines = res.body.trim().split('\n').map((l) => JSON.parse(l) as { i: number; result: { ok: boolean; value?: unknown; error?: { code: string } } });
+    const byIndex = new Map(lines.map((l) => [l.i, l.result]));
+    expect([...byIndex.keys()].sort()).toEqual([0, 1, 2, 3]);
+    expect(byIndex.get(0)).toEqual(await s.api.facetValues({ column: 'feature', limit: 2 }));
+    expect(byIndex.get(1)?.error?.code).toBe('bad_input');
+    expect(byIndex.get(2)?.error?.code).toBe('unknown_request');
+    const total = groups.reduce((n, g) => n + g.requests, 0);
+    expect(byIndex.get(3)).toEqual({ ok: true, value: { groups: [expect.objectContaining({ requests: total })] } });
+    for (const bad of ['{}', '{"calls": []}', '{"calls": [1]}', JSON.stringify({ calls: Array.from({ length: 65 }, () => calls[0]) })]) {
+      const refused = await post(bad);
+      expect({ bad: bad.slice(0, 20), status: refused.status, code: JSON.parse(refused.body).error.code }).toEqual({ bad: bad.slice(0, 20), status: 400, code: 'bad_input' });
+    }
+    expect((await post(JSON.stringify({ calls }), 'wrong')).status).toBe(401);
+  });
+
+  it('gives calls made together the same answers as calls made one by one (the client batches them)', async () => {
+    const requests = [{ column: 'feature' }, { column: 'tenant_id', filter: { where: { feature: ['billing_bot'] } } }, { column: 'guardrail_action' }] as const;
+    const sent: string[] = [];
+    const fetchAsIs = globalThis.fetch;
+    globalThis.fetch = (input, init) => {
+      sent.push(String(input).replace(/^http:\/\/[^/]+/, ''));
+      return fetchAsIs(input, init);
+    };
+    let together: unknown[];
+    try {
+      together = await Promise.all([...requests.map((r) => s.api.facetValues(r)), s.api.facetValues({ column: 'no such' as never })]);
+    } finally {
+      globalThis.fetch = fetchAsIs;
+    }
+    expect(sent).toEqual(['/api/batch']);
+    const alone: unknown[] = [];
+    for (const r of requests) alone.push(await s.api.facetValues(r));
+    expect(together.slice(0, 3)).toEqual(alone);
+    expect(together[3]).toMatchObject({ ok: false, error: { code: 'bad_input' } });
+  });
+
   it('sends the security headers', async () => {
     const res = await raw(s.server.port, '/api/call/workspaceInfo', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
     expect(res.headers['content-security-policy']).toContain("default-src 'self'");

@@ -8,6 +8,7 @@ const parse = (method: keyof typeof METHODS, payload: unknown) => METHODS[method
 describe('the API contract', () => {
   it('has one request schema per method, each accepting a minimal request', () => {
     const minimal: Record<string, unknown> = { openSources: { sources: ['/dumps'] }, callDetail: { requestId: 'req_1' }, facetValues: { column: 'feature' },
+      facetCounts: { columns: ['feature'] },
       queueItems: { queue: 'judge' },
       callLabels: { requestId: 'req_1' },
       saveLabel: { requestId: 'req_1', verdict: 'pass' },

@@ -3,7 +3,7 @@ import { sliceAggregates } from '../slice';
 import type { Session } from '../session';
 import { callDetail } from '../explore/call-detail';
 import { columnInfo } from '../explore/columns';
-import { facetValues } from '../explore/facets';
+import { facetCounts, facetValues } from '../explore/facets';
 import { tablePage } from '../explore/table-page';
 import { timeSeries } from '../explore/time-series';
 import { workspaceInfo } from '../explore/workspace-info';
@@ -16,6 +16,7 @@ export function exploreHandlers(session: Session): HandlerGroup<keyof typeof EXP
     workspaceInfo: () => workspaceInfo(session.workspace, session.title, session.lastReport),
     columns: async () => ({ columns: await columnInfo(session.workspace) }),
     facetValues: (request) => facetValues(session.workspace, request),
+    facetCounts: (request) => facetCounts(session.workspace, request),
     sliceAggregates: async ({ by, filter }) => ({ groups: await sliceAggregates(session.workspace, { ...filter, by }, { indexed: true }) }),
     timeSeries: (request) => timeSeries(session.workspace, request),
     tablePage: (request) => tablePage(session.workspace, request),

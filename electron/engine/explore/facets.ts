@@ -1,4 +1,4 @@
-import type { FacetValues } from '../../../shared/api/methods/explore';
+import type { FacetCounts, FacetValues } from '../../../shared/api/methods/explore';
 import { type SliceFilter, whereClause } from '../../../shared/query/filter';
 import { ParamList, sqlIdent } from '../../../shared/query/sql';
 import type { Workspace } from '../workspace';
@@ -29,6 +29,8 @@ function splitGuardrail(filter: SliceFilter): { calls: SliceFilter; guardrails: 
 }
 
 type FacetRow = { value: string | null; count: number; distinct_values: number };
+/** A row of a batch: `k` is the facet's position in the batch. */
+type BatchRow = FacetRow & { k: number };
 
 function tail(params: ParamList, request: FacetRequest): { search: string; order: string } {
   return {
@@ -72,4 +74,82 @@ export async function facetValues(workspace: Workspace, request: FacetRequest): 
     rows = await workspace.db.reader.all<FacetRow>(sql, params.values);
   }
   return { column: request.column, values: rows.map((r) => ({ value: r.value, count: r.count })), distinct: rows[0]?.distinct_values ?? 0 };
+}
+
+export interface FacetCountsRequest {
+  readonly filter: SliceFilter;
+  /** Already checked against the allowlist of facet columns. */
+  readonly columns: readonly string[];
+  readonly limit: number;
+}
+
+/** The largest `limit` values of each facet `k` of a batch (ranked as facetValues ranks them), with its number of values. */
+function ranked(counts: string, limit: string): string {
+  return `SELECT k, value, count, distinct_values FROM (
+      SELECT k, value, count, count(*) OVER (PARTITION BY k) AS distinct_values,
+        row_number() OVER (PARTITION BY k ORDER BY count DESC, value NULLS LAST) AS rank
+      FROM ${counts})
+    WHERE rank <= ${limit} ORDER BY k, rank`;
+}
+
+/**
+ * Plain facets under one filter in one scan: GROUPING SETS counts every column's values in the same
+ * pass over the calls (a facet query per column would scan them once per facet).
+ */
+async function plainFacets(workspace: Workspace, columns: readonly string[], filter: SliceFilter, limit: number): Promise<BatchRow[]> {
+  const params = new ParamList();
+  const where = whereClause(filter, params);
+  const refs = columns.map(sqlIdent);
+  const which = (pick: (ref: string, k: number) => string) => `CASE ${refs.map((ref, k) => `WHEN grouping(${ref}) = 0 THEN ${pick(ref, k)}`).join(' ')} END`;
+  const counts = `(SELECT ${which((_, k) => String(k))} AS k, ${which((ref) => `CAST(${ref} AS VARCHAR)`)} AS value, count(*) AS count
+      FROM calls ${where} GROUP BY GROUPING SETS (${refs.map((r) => `(${r})`).join(', ')}))`;
+  return workspace.db.reader.all<BatchRow>(ranked(counts, params.add(limit)), params.values);
+}
+
+/** The guardrail facets of a batch in one pass over the guardrail index: the calls are counted per decision list once for all of them. */
+async function guardrailFacets(workspace: Workspace, columns: readonly string[], filter: SliceFilter, limit: number): Promise<BatchRow[]> {
+  await guardrailIndex(workspace);
+  const params = new ParamList();
+  // The calls part of the filter is the same for every guardrail facet: each drops only its own (guardrail) condition.
+  const where = whereClause(splitGuardrail(filter).calls, params);
+  const values = columns.map((column, k) => {
+    const setsWhere = whereClause(splitGuardrail(withoutColumn(filter, column)).guardrails, params);
+    return `SELECT ${k} AS k, unnest(list_distinct(list_transform(guardrail_decisions, lambda g: lower(g.${GUARDRAIL_FIELDS[column]})))) AS value, n FROM sets ${setsWhere}`;
+  });
+  const sql = `WITH counts AS MATERIALIZED (SELECT sig, count(*) AS n FROM ${CALLS_WITH_GUARDS} ${where} GROUP BY sig),
+    sets AS MATERIALIZED (SELECT s.decisions AS guardrail_decisions, counts.n FROM counts JOIN ${GUARD_SETS} s USING (sig)),
+    v AS (${values.join(' UNION ALL ')}),
+    c AS (SELECT k, value, CAST(sum(n) AS BIGINT) AS count FROM v GROUP BY k, value)
+    ${ranked('c', params.add(limit))}`;
+  return workspace.db.all<BatchRow>(sql, params.values);
+}
+
+const filtered = (filter: SliceFilter, column: string) => (filter.where?.[column]?.length ?? 0) > 0;
+
+/**
+ * The values and counts of several facets at once, each exactly as facetValues gives it. A facet's
+ * counts leave out its own filter: the plain facets whose column is not filtered share the slice's
+ * filter and one scan; each filtered one needs a scan of its own; the guardrail facets share one more.
+ */
+export async function facetCounts(workspace: Workspace, request: FacetCountsRequest): Promise<FacetCounts> {
+  const columns = [...new Set(request.columns)];
+  const plain = columns.filter((c) => !(c in GUARDRAIL_FIELDS));
+  const guard = columns.filter((c) => c in GUARDRAIL_FIELDS);
+  const shared = plain.filter((c) => !filtered(request.filter, c));
+  const batches: { columns: readonly string[]; rows: Promise<BatchRow[]> }[] = [];
+  if (shared.length) batches.push({ columns: shared, rows: plainFacets(workspace, shared, request.filter, request.limit) });
+  for (const column of plain.filter((c) => filtered(request.filter, c))) {
+    batches.push({ columns: [column], rows: plainFacets(workspace, [column], withoutColumn(request.filter, column), request.limit) });
+  }
+  if (guard.length) batches.push({ columns: guard, rows: guardrailFacets(workspace, guard, request.filter, request.limit) });
+  const results = await Promise.all(batches.map((b) => b.rows));
+  const byColumn = new Map<string, FacetValues>();
+  for (const [i, batch] of batches.entries()) {
+    const rows = results[i]!;
+    batch.columns.forEach((column, k) => {
+      const mine = rows.filter((r) => r.k === k);
+      byColumn.set(column, { column, values: mine.map((r) => ({ value: r.value, count: r.count })), distinct: mine[0]?.distinct_values ?? 0 });
+    });
+  }
+  return { facets: columns.map((column) => byColumn.get(column)!) };
 }

@@ -4,6 +4,7 @@ import { aggregatesSql, type SliceMeasure } from '../../../shared/query/slice';
 import { ParamList, sqlIdent } from '../../../shared/query/sql';
 import { resultToArrow } from '../arrow';
 import type { Workspace } from '../workspace';
+import { sharedRead } from './shared-reads';
 
 const MINUTE = 60_000;
 /** time_bucket's default origin for day and smaller widths (Monday 2000-01-03 UTC), in microseconds since the epoch. */
@@ -60,15 +61,17 @@ async function topGroups(workspace: Workspace, column: string, filter: SliceFilt
   return rows.map((r) => r.g);
 }
 
+/** The slice's time span in milliseconds; the series of one refresh, asking at once, share one query. */
+async function spanOf(workspace: Workspace, filter: SliceFilter): Promise<number> {
+  const params = new ParamList();
+  const rows = await sharedRead<{ span: number | null }>(workspace.db, `SELECT epoch_ms(max(ts)) - epoch_ms(min(ts)) AS span FROM calls ${whereClause(filter, params)}`, params.values);
+  return rows[0]?.span ?? 0;
+}
+
 /** The slice aggregates per time bucket (bucket width adapted to the filtered time span), as Arrow. */
 export async function timeSeries(workspace: Workspace, request: TimeSeriesRequest): Promise<TimeSeries> {
-  const rangeParams = new ParamList();
-  const range = await workspace.db.reader.one<{ span: number | null }>(
-    `SELECT epoch_ms(max(ts)) - epoch_ms(min(ts)) AS span FROM calls ${whereClause(request.filter, rangeParams)}`,
-    rangeParams.values,
-  );
-  const bucket = pickBucket(range?.span ?? 0, request.buckets);
-  const groups = request.by ? await topGroups(workspace, request.by, request.filter, request.top) : [];
+  const [span, groups] = await Promise.all([spanOf(workspace, request.filter), request.by ? topGroups(workspace, request.by, request.filter, request.top) : ([] as (string | null)[])]);
+  const bucket = pickBucket(span, request.buckets);
 
   const params = new ParamList();
   let where = and(whereClause(request.filter, params), 'ts IS NOT NULL');

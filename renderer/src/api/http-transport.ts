@@ -10,13 +10,32 @@ export interface HttpTransportOptions {
   readonly token: string;
 }
 
-/** The contract over browser mode's HTTP API: POST /api/call/METHOD, events as server-sent events. */
+interface Pending {
+  readonly method: MethodName;
+  readonly request: unknown;
+  readonly resolve: (result: Result<unknown>) => void;
+}
+
+/** Calls per batch (the server takes up to 64). */
+const BATCH = 32;
+/** A batch larger than this goes out call by call instead (the server reads at most 1 MiB per request). */
+const BATCH_BYTES = 256 * 1024;
+
+const unreachable = (error: unknown) => err('internal', `cannot reach TraceLens: ${error instanceof Error ? error.message : String(error)}`);
+
+/**
+ * The contract over browser mode's HTTP API: POST /api/call/METHOD, events as server-sent events. Calls
+ * made in the same turn of the event loop (the panels of a view asking at once) travel together as one
+ * POST /api/batch, whose answers stream back one line each as they are ready: a browser opens at most
+ * six connections to a host, and the calls beyond would wait for the first ones to finish.
+ */
 export function httpTransport({ baseUrl, token }: HttpTransportOptions): Transport {
   const headers = { Authorization: `Bearer ${token}` };
   const listeners = new Set<(event: AppEvent) => void>();
   let streaming = false;
+  let queue: Pending[] = [];
 
-  async function call(method: MethodName, request: unknown): Promise<Result<unknown>> {
+  async function single(method: MethodName, request: unknown): Promise<Result<unknown>> {
     try {
       const response = await fetch(`${baseUrl}/api/call/${method}`, { method: 'POST', headers: { ...headers, 'Content-Type': 'application/json' }, body: toWire(request) });
       const text = await response.text();
@@ -26,8 +45,66 @@ export function httpTransport({ baseUrl, token }: HttpTransportOptions): Transpo
         return err('internal', `the server answered ${response.status} without a result`);
       }
     } catch (error) {
-      return err('internal', `cannot reach TraceLens: ${error instanceof Error ? error.message : String(error)}`);
+      return unreachable(error);
     }
+  }
+
+  async function batch(calls: readonly Pending[], body: string): Promise<void> {
+    const answered = new Set<number>();
+    const answer = (i: number, result: Result<unknown>) => {
+      if (answered.has(i) || !calls[i]) return;
+      answered.add(i);
+      calls[i].resolve(result);
+    };
+    try {
+      const response = await fetch(`${baseUrl}/api/batch`, { method: 'POST', headers: { ...headers, 'Content-Type': 'application/json' }, body });
+      if (!response.ok || !response.body) {
+        const text = await response.text();
+        let result: Result<unknown>;
+        try {
+          result = fromWire(text) as Result<unknown>;
+        } catch {
+          result = err('internal', `the server answered ${response.status} without a result`);
+        }
+        calls.forEach((_, i) => answer(i, result));
+        return;
+      }
+      const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+      let buffer = '';
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        buffer += value;
+        let end: number;
+        while ((end = buffer.indexOf('\n')) >= 0) {
+          const line = buffer.slice(0, end);
+          buffer = buffer.slice(end + 1);
+          const { i, result } = fromWire(line) as { i: number; result: Result<unknown> };
+          answer(i, result);
+        }
+      }
+    } catch (error) {
+      calls.forEach((_, i) => answer(i, unreachable(error)));
+    }
+    calls.forEach((_, i) => answer(i, err('internal', 'the server ended a batch without answering every call')));
+  }
+
+  function flush(): void {
+    const pending = queue;
+    queue = [];
+    for (let at = 0; at < pending.length; at += BATCH) {
+      const calls = pending.slice(at, at + BATCH);
+      const body = calls.length > 1 ? toWire({ calls: calls.map((c) => ({ method: c.method, request: c.request })) }) : '';
+      if (calls.length === 1 || body.length > BATCH_BYTES) for (const c of calls) void single(c.method, c.request).then(c.resolve);
+      else void batch(calls, body);
+    }
+  }
+
+  function call(method: MethodName, request: unknown): Promise<Result<unknown>> {
+    return new Promise((resolve) => {
+      queue.push({ method, request, resolve });
+      if (queue.length === 1) queueMicrotask(flush);
+    });
   }
 
   async function readEvents(): Promise<void> {

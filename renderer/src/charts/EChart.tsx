@@ -53,6 +53,8 @@ export function EChart({ option, testId, label, summary, events, height = 240 }:
     };
   }, []);
 
+  // Handlers are new closures at every render; only whether there is a brush changes the option.
+  const brushable = Boolean(events?.brush);
   useEffect(() => {
     const instance = chart.current;
     if (!instance) return;
@@ -64,10 +66,10 @@ export function EChart({ option, testId, label, summary, events, height = 240 }:
       ...option,
     };
     instance.setOption(themed, { notMerge: true });
-    if (events?.brush) {
+    if (brushable) {
       instance.dispatchAction({ type: 'takeGlobalCursor', key: 'brush', brushOption: { brushType: 'lineX', brushMode: 'single' } });
     }
-  }, [option, colors, events?.brush]);
+  }, [option, colors, brushable]);
 
   return <div ref={box} className="chart-canvas" data-testid={testId} data-summary={summary} role="img" aria-label={`${label}: ${summary}`} style={{ height }} />;
 }

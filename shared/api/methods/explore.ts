@@ -3,7 +3,7 @@ import type { IngestIssue, IngestReport, RowCounts, SourceReport } from '../../d
 import type { ColumnKind } from '../../domain/call-columns';
 import { SLICE_MEASURES, type SliceGroup } from '../../query/slice';
 import { method } from '../method';
-import { Dimension, Empty, FacetColumn, Filter, GroupColumn, SortColumn, TableColumn } from '../schemas';
+import { Dimension, Empty, FACET_COLUMNS, FacetColumn, Filter, GroupColumn, SortColumn, TableColumn } from '../schemas';
 
 /** Methods that open data and explore it. Table pages and series travel as Arrow IPC stream bytes. */
 
@@ -55,6 +55,11 @@ export interface FacetValues {
   readonly values: readonly FacetValue[];
   /** Distinct values matching the search, of which `values` are the largest `limit`. */
   readonly distinct: number;
+}
+
+export interface FacetCounts {
+  /** In the order of the request's columns. */
+  readonly facets: readonly FacetValues[];
 }
 
 export interface ArrowPayload {
@@ -139,6 +144,14 @@ export const EXPLORE_METHODS = {
       limit: z.number().int().min(1).max(1000).default(50),
     }),
     "Values of a column with their call counts under the filter (ignoring the filter's own values of that column).",
+  ),
+  facetCounts: method<FacetCounts>()(
+    z.strictObject({
+      columns: z.array(FacetColumn).min(1).max(FACET_COLUMNS.length),
+      filter: Filter.default({}),
+      limit: z.number().int().min(1).max(1000).default(50),
+    }),
+    'The values of several facets with their call counts, each as `facetValues` gives it (the facet sidebar in one call).',
   ),
   sliceAggregates: method<{ readonly groups: readonly SliceGroup[] }>()(
     z.strictObject({ by: z.array(GroupColumn).max(4).default([]), filter: Filter.default({}) }),

@@ -10,11 +10,14 @@ import { PLAIN_TOOLTIP } from '../../charts/tooltip';
 import { useThemeColors } from '../../charts/use-theme-colors';
 import { useKeptResult } from '../facets/use-kept-result';
 
+/** What the chart draws: the series computes only these (and the request count). */
+const MEASURES = ['cost_usd', 'ttft_p95_ms', 'total_p95_ms'] as const;
+
 /** Latency p95 lines and cost bars of one window. */
 export function WindowChart({ title, filter, testId }: { title: string; filter: SliceFilter; testId: string }) {
   const api = useApi();
   const colors = useThemeColors();
-  const result = useKeptResult(() => api.timeSeries({ filter, buckets: 48 }), [api, JSON.stringify(filter)]);
+  const result = useKeptResult(() => api.timeSeries({ filter, buckets: 48, measures: [...MEASURES] }), [api, JSON.stringify(filter)]);
   const data = useMemo(() => (result.value ? seriesRows(result.value) : undefined), [result.value]);
   const option = useMemo((): ChartOption => {
     const rows = data?.rows ?? [];

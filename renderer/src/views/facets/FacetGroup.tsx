@@ -1,22 +1,33 @@
 import { useId, useState } from 'react';
+import type { FacetValues } from '../../../../shared/api/methods/explore';
+import { ok } from '../../../../shared/api/result';
 import { PlainText } from '../../components/PlainText';
 import { ErrorNotice } from '../../components/Status';
 import { formatCount } from '../../charts/format';
 import { useApi } from '../../app/workspace';
 import type { SliceControls } from './use-slice';
-import { useKeptResult } from './use-kept-result';
+import { type Kept, useKeptResult } from './use-kept-result';
 
-const SHORT = 8;
+/** Values shown per facet until it is expanded or searched. */
+export const SHORT = 8;
 const LONG = 50;
 
-/** One facet: its values with their counts under the other filters; click to filter, search when there are many. */
-export function FacetGroup({ column, title, slice }: { column: string; title: string; slice: SliceControls }) {
+/**
+ * One facet: its values with their counts under the other filters; click to filter, search when there
+ * are many. `first` is its first SHORT values, asked for by the sidebar with the other facets'.
+ */
+export function FacetGroup({ column, title, slice, first }: { column: string; title: string; slice: SliceControls; first: Kept<FacetValues | undefined> }) {
   const api = useApi();
   const [search, setSearch] = useState('');
   const [expanded, setExpanded] = useState(false);
   const searchId = useId();
-  const limit = expanded || search ? LONG : SHORT;
-  const facet = useKeptResult(() => api.facetValues({ column: column as never, filter: slice.filter, limit, ...(search ? { search } : {}) }), [api, column, slice.key, search, limit]);
+  const more = expanded || search !== '';
+  const own = useKeptResult(
+    () => (more ? api.facetValues({ column: column as never, filter: slice.filter, limit: LONG, ...(search ? { search } : {}) }) : Promise.resolve(ok(undefined))),
+    [api, column, slice.key, search, more],
+  );
+  // Until its own answer arrives, an expanded facet shows the first values.
+  const facet = more ? { ...own, value: own.value ?? first.value } : first;
   const selected = slice.filter.where?.[column] ?? [];
   const distinct = facet.value?.distinct ?? 0;
   return (

@@ -1,4 +1,4 @@
-import { type DependencyList, useEffect, useState } from 'react';
+import { type DependencyList, useLayoutEffect, useState } from 'react';
 import type { AppError, Result } from '../../../../shared/api/result';
 
 export interface Kept<T> {
@@ -8,13 +8,18 @@ export interface Kept<T> {
   readonly error: AppError | undefined;
 }
 
-/** Like useApiResult, but keeps showing the previous value while the next one loads. */
+/**
+ * Like useApiResult, but keeps showing the previous value while the next one loads. The request goes
+ * out while React commits (a layout effect), before the charts' own effects redraw: every panel of a
+ * view asks at once, without waiting for the others to draw.
+ */
 export function useKeptResult<T>(call: () => Promise<Result<T>>, deps: DependencyList): Kept<T> {
   const [state, setState] = useState<Kept<T>>({ value: undefined, loading: true, error: undefined });
-  useEffect(() => {
+  useLayoutEffect(() => {
     let current = true;
-    setState((s) => ({ ...s, loading: true }));
-    call().then(
+    const answer = call();
+    setState((s) => (s.loading ? s : { ...s, loading: true }));
+    answer.then(
       (result) => {
         if (!current) return;
         setState(result.ok ? { value: result.value, loading: false, error: undefined } : { value: undefined, loading: false, error: result.error });

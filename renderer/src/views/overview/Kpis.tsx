@@ -23,10 +23,10 @@ export function kpiList(g: SliceGroup | undefined): Kpi[] {
   ];
 }
 
-/** The slice's KPI cards; `kpi-requests` carries the request count as a number (data-value). */
-export function Kpis({ group, testPrefix = 'kpi' }: { group: SliceGroup | undefined; testPrefix?: string }) {
+/** The slice's KPI cards; `kpi-requests` carries the request count as a number (data-value). `busy`: newer figures are on their way. */
+export function Kpis({ group, testPrefix = 'kpi', busy = false }: { group: SliceGroup | undefined; testPrefix?: string; busy?: boolean }) {
   return (
-    <dl className="kpis">
+    <dl className="kpis" aria-busy={busy}>
       {kpiList(group).map((k) => (
         <div key={k.id} className={k.bad ? 'kpi kpi-bad' : 'kpi'}>
           <dt>{k.label}</dt>

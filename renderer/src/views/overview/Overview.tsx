@@ -1,4 +1,3 @@
-import { useApiResult } from '../../app/use-api-result';
 import { useRoute } from '../../app/use-route';
 import { useApi, useWorkspace } from '../../app/workspace';
 import { ErrorNotice, Loading } from '../../components/Status';
@@ -28,7 +27,7 @@ export function Overview() {
   const { params, setParams } = useRoute();
   const calls = useCallParam();
   const by = TTFT_SPLITS.some((s) => s.id === params.get('by')) ? params.get('by')! : 'model_resolved';
-  const kpis = useApiResult(() => api.sliceAggregates({ filter: slice.filter }), [api, slice.key]);
+  const kpis = useKeptResult(() => api.sliceAggregates({ filter: slice.filter }), [api, slice.key]);
   const overall = useKeptResult(() => api.timeSeries({ filter: slice.filter, measures: [...OVERALL_MEASURES] }), [api, slice.key]);
   if (workspace.state === 'ok' && workspace.value.rows.calls === 0) {
     return (
@@ -37,12 +36,12 @@ export function Overview() {
       </div>
     );
   }
-  const group = kpis.state === 'ok' ? kpis.value.groups[0] : undefined;
+  const group = kpis.value?.groups[0];
   return (
     <ExploreLayout slice={slice}>
       <section className="overview">
         <h1>Overview</h1>
-        {kpis.state === 'loading' ? <Loading what="the KPIs" /> : kpis.state === 'error' ? <ErrorNotice error={kpis.error} /> : <Kpis group={group} />}
+        {kpis.error ? <ErrorNotice error={kpis.error} /> : kpis.value ? <Kpis group={group} busy={kpis.loading} /> : <Loading what="the KPIs" />}
         <div className="chart-grid">
           <TtftChart
             slice={slice}
