@@ -182,6 +182,11 @@ describe('explore fast query paths give the results of the plain queries', () =>
         expect({ offset, rows: arrowRows(fast.arrow) }).toEqual({ offset, rows: await plainPage(request) });
       }
     }
+    // Slices asked at once replace each other's copy: every page is still its own slice's.
+    const racing = [...cases, ...cases].map((base, i) => ({ ...base, offset: 50 + i * 13, limit: 30 }));
+    const pages = await Promise.all(racing.map((request) => tablePage(workspace, request, COPY)));
+    await sortedCopyReady(workspace);
+    for (const [i, request] of racing.entries()) expect({ i, rows: arrowRows(pages[i]!.arrow) }).toEqual({ i, rows: await plainPage(request) });
     // New calls make a new copy: the last one built (the last case) no longer answers.
     const last = cases[cases.length - 1]!;
     const before = (await tablePage(workspace, { ...last, offset: 0, limit: 1 }, COPY)).total;

@@ -19,24 +19,31 @@ export interface TablePageRequest {
 export interface PageOptions {
   /** Slices at least this large are paged from a sorted copy (below it, LIMIT/OFFSET is fast enough). */
   readonly sortedFrom?: number;
-  /** Pages ending at most this deep never have the copy built (top-N is fast there). */
+  /** Pages ending at most this deep are served by a top-N query while the copy builds (deeper ones wait for it). */
   readonly shallow?: number;
 }
 
-/** Pages this shallow come from LIMIT/OFFSET (a top-N, fast); only a deeper one has the sorted copy built. */
+/** Pages this shallow come from LIMIT/OFFSET (a top-N, fast) while the sorted copy builds. */
 const SHALLOW = 2000;
 const SORTED_FROM = 100_000;
+/** TEMP tables of sorted copies: a new name per copy, so that a page never reads a copy built for another slice. */
 const SORTED = 'tl_sorted_page';
+let copies = 0;
 
 /**
  * LIMIT/OFFSET sorts everything before the offset to skip it: a page deep in a million calls takes
- * hundreds of milliseconds. For large slices the engine keeps one sorted copy of the table's columns
- * for the latest filter, sort and columns (TEMP table in `pos` order, so that a range of it reads one
- * or two row groups), built after the first deep page was served the slow way and again when the
- * calls change; a page is then a range of `pos`.
+ * hundreds of milliseconds. For large slices the engine keeps, for the latest filter and sort, the
+ * order of the slice's calls: a TEMP table of (pos, rid), the calls' row ids in sort order, stored in
+ * pos order so that a range of it reads one row group. A page is a range of pos joined back to the
+ * calls by row id. Keys alone (not the shown columns) make the copy quick to build (a few hundred
+ * milliseconds on a million calls, where a copy of the columns took a second or more) and keep it when
+ * the user picks other columns. It is built as soon as the first page of a large slice is asked for,
+ * so that it is usually ready before the user scrolls deep; a deep page asked while it builds waits
+ * for it rather than sort the slice a second time beside it. Rebuilt when the calls change.
  */
 interface Sorted {
   readonly key: string;
+  readonly table: string;
   readonly total: number;
   readonly ready: Promise<void>;
   done: boolean;
@@ -54,18 +61,22 @@ async function countOf(workspace: Workspace, filter: SliceFilter): Promise<numbe
   return row?.n ?? 0;
 }
 
-function sortedCopy(workspace: Workspace, key: string, total: number, request: TablePageRequest, columns: readonly string[]): Sorted {
+function sortedCopy(workspace: Workspace, key: string, total: number, request: TablePageRequest): Sorted {
   const params = new ParamList();
   const where = whereClause(request.filter, params);
-  const sql = `CREATE OR REPLACE TEMP TABLE ${SORTED} AS
-    SELECT row_number() OVER (ORDER BY ${orderBy(request)}) - 1 AS pos, ${columns.map(sqlIdent).join(', ')} FROM calls ${where}
-    ORDER BY pos`;
-  const ready = workspace.db.exec(sql, params.values).then(() => {
+  const table = `${SORTED}_${++copies}`;
+  const previous = sortedCopies.get(workspace.db);
+  const build = async () => {
+    if (previous) await workspace.db.exec(`DROP TABLE IF EXISTS ${previous.table}`);
+    await workspace.db.exec(
+      `CREATE TEMP TABLE ${table} AS SELECT row_number() OVER (ORDER BY ${orderBy(request)}) - 1 AS pos, rowid AS rid FROM calls ${where} ORDER BY pos`,
+      params.values,
+    );
     sorted.done = true;
-  });
-  const sorted: Sorted = { key, total, ready, done: false };
+  };
+  const sorted: Sorted = { key, table, total, ready: build(), done: false };
   sortedCopies.set(workspace.db, sorted);
-  ready.catch(() => {
+  sorted.ready.catch(() => {
     if (sortedCopies.get(workspace.db) === sorted) sortedCopies.delete(workspace.db);
   });
   return sorted;
@@ -83,23 +94,32 @@ async function plainPage(workspace: Workspace, request: TablePageRequest, column
   return { total, offset: request.offset, columns: [...columns], arrow: resultToArrow(await workspace.db.reader.read(sql, params.values)) };
 }
 
+async function sortedPage(workspace: Workspace, request: TablePageRequest, columns: readonly string[], sorted: Sorted): Promise<TablePage> {
+  const sql = `SELECT ${columns.map((c) => `c.${sqlIdent(c)}`).join(', ')}
+    FROM (SELECT pos, rid FROM ${sorted.table} WHERE pos >= $1 AND pos < $2) s JOIN calls c ON c.rowid = s.rid
+    ORDER BY s.pos`;
+  const result = await workspace.db.read(sql, [request.offset, request.offset + request.limit]);
+  return { total: sorted.total, offset: request.offset, columns, arrow: resultToArrow(result) };
+}
+
 /** One page of the calls in a slice, as Arrow; request_id breaks ties so pages never overlap. */
 export async function tablePage(workspace: Workspace, request: TablePageRequest, options: PageOptions = {}): Promise<TablePage> {
   const columns = request.columns?.length ? [...new Set(request.columns)] : [...DEFAULT_TABLE_COLUMNS];
-  const key = JSON.stringify([await callsFingerprint(workspace.db), request.filter, request.sort, columns]);
+  const key = JSON.stringify([await callsFingerprint(workspace.db), request.filter, request.sort]);
   let sorted = sortedCopies.get(workspace.db);
-  if (sorted?.key !== key || !sorted.done) {
-    // While the copy is being built, pages come the slow way rather than wait for it.
-    const total = sorted?.key === key ? sorted.total : await countOf(workspace, request.filter);
+  if (sorted?.key !== key) {
+    const total = await countOf(workspace, request.filter);
     if (total < (options.sortedFrom ?? SORTED_FROM)) return plainPage(workspace, request, columns, total);
-    const page = await plainPage(workspace, request, columns, total);
     sorted = sortedCopies.get(workspace.db);
-    if (request.offset + request.limit > (options.shallow ?? SHALLOW) && sorted?.key !== key) sortedCopy(workspace, key, total, request, columns);
-    return page;
+    if (sorted?.key !== key) sorted = sortedCopy(workspace, key, total, request);
   }
-  const result = await workspace.db.read(`SELECT ${columns.map(sqlIdent).join(', ')} FROM ${SORTED} WHERE pos >= $1 AND pos < $2 ORDER BY pos`, [
-    request.offset,
-    request.offset + request.limit,
-  ]);
-  return { total: sorted.total, offset: request.offset, columns, arrow: resultToArrow(result) };
+  if (!sorted.done && request.offset + request.limit <= (options.shallow ?? SHALLOW)) return plainPage(workspace, request, columns, sorted.total);
+  try {
+    await sorted.ready;
+    return await sortedPage(workspace, request, columns, sorted);
+  } catch (error) {
+    // The copy failed, or was replaced by one for another slice (its table dropped) meanwhile: the slow way.
+    if (sorted.done && sortedCopies.get(workspace.db) === sorted) throw error;
+    return plainPage(workspace, request, columns, sorted.total);
+  }
 }
