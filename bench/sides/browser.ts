@@ -47,6 +47,8 @@ async function requests(page: Page): Promise<string> {
 async function facetClicks(page: Page): Promise<number[]> {
   await page.getByTestId('kpi-requests').waitFor({ timeout: SETTLE_LIMIT_MS });
   await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'), undefined, { timeout: SETTLE_LIMIT_MS, polling: 100 });
+  // The app scans a workspace for PII when it opens (seconds on 1M calls, both cores): clicks are timed once it is done.
+  await page.waitForFunction(() => !document.querySelector('label[title="Scanning for PII…"]'), undefined, { timeout: 10 * SETTLE_LIMIT_MS, polling: 250 });
   const values = page.getByTestId('facet-feature').getByTestId('facet-value');
   const times: number[] = [];
   for (let i = -1; i < CLICKS; i++) {

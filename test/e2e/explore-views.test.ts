@@ -65,6 +65,30 @@ describe('explore views in the browser', () => {
     expect(problems).toEqual([]);
   });
 
+  it('shows a facet in full on demand and searches within it, with the engine counts', async () => {
+    const { page, problems } = await app.open();
+    const tenants = page.getByTestId('facet-tenant_id');
+    const values = tenants.getByTestId('facet-value');
+    await values.first().waitFor();
+    expect(await values.count()).toBe(8);
+    await tenants.getByRole('button', { name: 'More (12)' }).click();
+    await expect.poll(() => values.count()).toBe(12);
+    const shownValues = async () => (await values.evaluateAll((els) => els.map((e) => e.getAttribute('data-value') ?? ''))).sort();
+    const all = await shownValues();
+    const withY = all.filter((v) => v.toLowerCase().includes('y'));
+    expect(withY).toContain('tyrell');
+    expect(withY.length).toBeLessThan(all.length);
+    await tenants.getByRole('searchbox').fill('Y');
+    await expect.poll(shownValues).toEqual(withY);
+    const shown = Number((await tenants.locator('[data-value="tyrell"] .facet-count').textContent())!.replace(/[^0-9]/g, ''));
+    expect(shown).toBe(await engineRequests(app.sources, '--where', 'tenant_id=tyrell'));
+    await tenants.getByRole('searchbox').fill('');
+    await expect.poll(() => values.count()).toBe(12);
+    await tenants.getByRole('button', { name: 'Fewer' }).click();
+    await expect.poll(() => values.count()).toBe(8);
+    expect(problems).toEqual([]);
+  });
+
   it('pages the calls table from the engine, sorts it, opens a call with its waterfall, and exports the slice', async () => {
     const { page, problems } = await app.open();
     await page.getByTestId('nav-table').click();
