@@ -24,7 +24,8 @@ export function FacetGroup({ column, title, slice, first }: { column: string; ti
   const more = expanded || search !== '';
   const own = useKeptResult(
     () => (more ? api.facetValues({ column: column as never, filter: slice.filter, limit: LONG, ...(search ? { search } : {}) }) : Promise.resolve(ok(undefined))),
-    [api, column, slice.key, search, more],
+    // A collapsed facet asks nothing of its own: its values come with the sidebar's.
+    [api, column, more ? slice.key : '', search, more],
   );
   // Until its own answer arrives, an expanded facet shows the first values.
   const facet = more ? { ...own, value: own.value ?? first.value } : first;
