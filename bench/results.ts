@@ -27,6 +27,8 @@ export interface CaseResult {
   readonly cpuRatio?: number;
   /** Why the case was not measured, or what went wrong. */
   readonly note?: string;
+  /** Seconds the case took in all, processes started and untimed work included (the run's budget). */
+  readonly wallS?: number;
 }
 
 export interface TargetResult {

@@ -140,8 +140,12 @@ async function main(): Promise<void> {
   const selected = cases.filter((c) => !opts.only || c.id.includes(opts.only));
   const results: CaseResult[] = [];
   for (const c of selected) {
-    log(`${c.title} ...`);
-    results.push(await runCase(c));
+    process.stderr.write(`${c.title} ...`);
+    const caseStarted = Date.now();
+    const result = await runCase(c);
+    const wallS = Math.round((Date.now() - caseStarted) / 100) / 10;
+    log(` ${wallS} s`);
+    results.push({ ...result, wallS });
   }
   const largest = sizes[sizes.length - 1]!;
   const previous = opts.merge ? (JSON.parse(await readFile(opts.out, 'utf8')) as { results: CaseResult[]; updates?: unknown[] }) : undefined;

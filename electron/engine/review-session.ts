@@ -37,6 +37,8 @@ export class ReviewSession {
   readonly settings: SettingsStore;
   private review: Review | undefined;
   private drift: { workspace: Workspace; report: DriftReport } | undefined;
+  /** A drift run started for the review queues, shared by the requests that wait on it. */
+  private implicitDrift: { workspace: Workspace; run: Promise<DriftReport> } | undefined;
   private undo: UndoStep[] = [];
 
   constructor(private readonly session: Session) {
@@ -75,9 +77,17 @@ export class ReviewSession {
     if (this.drift?.workspace !== workspace) {
       const count = await workspace.db.one<{ n: number }>('SELECT count(*) AS n FROM calls');
       if (!count || count.n === 0) return { ...options, driftExemplars: [] };
-      await this.runDrift(undefined, undefined);
+      // The Review view asks for its queues and their first items at once: one drift run serves both.
+      if (this.implicitDrift?.workspace !== workspace) {
+        const run = this.runDrift(undefined, undefined).finally(() => {
+          if (this.implicitDrift?.run === run) this.implicitDrift = undefined;
+        });
+        this.implicitDrift = { workspace, run };
+      }
+      const report = await this.implicitDrift.run;
+      return { ...options, driftExemplars: alertExemplars(report.alerts, alert) };
     }
-    return { ...options, driftExemplars: alertExemplars(this.drift!.report.alerts, alert) };
+    return { ...options, driftExemplars: alertExemplars(this.drift.report.alerts, alert) };
   }
 
   /**

@@ -300,6 +300,16 @@ describe('acting on an incident in the browser: drift, review, gold, PII', () =>
     expect(firstPage).not.toContain(next);
     await page.keyboard.press('k');
     await expect.poll(() => current(page)).toBe(last);
+
+    // A link straight to that call, in a new page: the queue is loaded down to it, and k walks back from there.
+    const linked = await app.open();
+    await linked.page.goto(`${new URL(page.url()).origin}/#/review?queue=slice&id=${encodeURIComponent(next)}`);
+    const linkedItems = linked.page.getByTestId('review-items').getByRole('button');
+    await expect.poll(() => linkedItems.count()).toBe(Math.min(size, 2 * QUEUE_PAGE));
+    await expect.poll(() => current(linked.page)).toBe(next);
+    await linked.page.keyboard.press('k');
+    await expect.poll(() => current(linked.page)).toBe(last);
     expect(problems).toEqual([]);
+    expect(linked.problems).toEqual([]);
   });
 });

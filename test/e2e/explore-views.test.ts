@@ -2,6 +2,8 @@ import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fromBase64 } from '../../shared/api/base64';
+import { decodeArrow, tableRows } from '../../renderer/src/api/arrow';
 import { type AppUnderTest, startApp } from './helpers/app';
 import { engineRequests, goto, numberOf, screenshot } from './explore-helpers';
 
@@ -23,12 +25,21 @@ describe('explore views in the browser', () => {
     await expect.poll(() => ttft.getAttribute('data-summary')).toContain(`${total.toLocaleString('en-US')} calls`);
     await screenshot(page, 'overview');
 
+    // The distribution charts (Arrow from the engine) draw the slice: calls in the histogram and scatter, scores in the trend.
+    const counted = async (id: string) => Number((await page.getByTestId(id).getAttribute('data-summary'))?.match(/^(\d+)/)?.[1] ?? 0);
+    await expect.poll(() => counted('chart-ttft-histogram')).toBeGreaterThan(0);
+    const histogramAll = await counted('chart-ttft-histogram');
+    expect(histogramAll).toBeLessThanOrEqual(total);
+    await expect.poll(() => counted('chart-scatter')).toBeGreaterThan(0);
+    await expect.poll(() => counted('chart-scores')).toBeGreaterThan(0);
+
     const facet = page.getByTestId('facet-feature').locator('[data-testid="facet-value"][data-value="billing_bot"]');
     await facet.click();
     const billing = await engineRequests(app.sources, '--where', 'feature=billing_bot');
     expect(billing).toBeLessThan(total);
     await expect.poll(() => numberOf(kpi)).toBe(billing);
     await expect.poll(() => ttft.getAttribute('data-summary')).toContain(`${billing.toLocaleString('en-US')} calls`);
+    await expect.poll(() => counted('chart-ttft-histogram')).toBeLessThan(histogramAll);
     await expect.poll(() => page.getByTestId('chart-cost').getAttribute('data-summary')).not.toBe('');
     expect(new URL(page.url()).hash).toContain('w.feature=billing_bot');
     expect(await facet.getAttribute('aria-pressed')).toBe('true');
@@ -239,17 +250,20 @@ describe('explore views in the browser', () => {
 
 /** A call whose trace has OTLP spans, through the page's own API client (the first of a few sampled). */
 async function findCallWithSpans(page: Page): Promise<string> {
-  return page.evaluate(async () => {
-    const token = sessionStorage.getItem('tracelens.token') ?? '';
-    const call = async (method: string, body: unknown) => {
-      const r = await fetch(`/api/call/${method}`, { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
-      return (await r.json()) as { ok: boolean; value: Record<string, unknown> };
-    };
-    const sample = await call('scatterSample', { limit: 400 });
-    for (const p of sample.value['points'] as { requestId: string }[]) {
-      const detail = await call('callDetail', { requestId: p.requestId });
-      if ((detail.value['spans'] as unknown[]).length > 0) return p.requestId;
-    }
-    throw new Error('no call with spans in the sample');
-  });
+  const call = (method: string, body: unknown) =>
+    page.evaluate(
+      async ({ method, body }) => {
+        const token = sessionStorage.getItem('tracelens.token') ?? '';
+        const r = await fetch(`/api/call/${method}`, { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+        return (await r.json()) as { ok: boolean; value: Record<string, unknown> };
+      },
+      { method, body },
+    );
+  const sample = (await call('scatterSample', { limit: 400 })).value['arrow'] as { $bytes: string };
+  const ids = tableRows(decodeArrow(fromBase64(sample.$bytes))).map((r) => String(r['request_id']));
+  for (const requestId of ids) {
+    const detail = await call('callDetail', { requestId });
+    if ((detail.value['spans'] as unknown[]).length > 0) return requestId;
+  }
+  throw new Error('no call with spans in the sample');
 }

@@ -54,6 +54,15 @@ describe('drift checks reading shared scans, on the demo dataset with every inci
     }
   });
 
+  // The Drift view and the review queues can run the checks at the same moment on one workspace.
+  it('gives two runs at once the same report, neither dropping the other\'s scans', async () => {
+    const runs = await Promise.all([runDrift(workspace), runDrift(workspace), runDrift(workspace)]);
+    for (const run of runs) {
+      if (!run.ok) throw new Error(run.error.message);
+      expect(stable(run.value)).toEqual(stable(full));
+    }
+  });
+
   it('times every check', () => {
     expect(full.checks.map((c) => c.check)).toEqual([...CHECK_IDS]);
     for (const c of full.checks) expect(c.duration_ms, c.check).toBeGreaterThanOrEqual(0);

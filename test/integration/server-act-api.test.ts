@@ -81,6 +81,10 @@ describe('drift, PII, review, gold and settings over HTTP', () => {
     expect(stats).toMatchObject({ labeled: 2, conflicts: 1 });
     expect(stats.reviewers.pairs[0]).toMatchObject({ reviewers: ['ana', 'bo'], items: 2, agreement: 0.5 });
     expect(stats.judges.map((j) => j.name)).toEqual(['faithfulness']);
+    // The same queue in a slice: only c09 (search_answer) is in it, and both reviewers failed it.
+    const sliced = value(await s.api.agreement({ queue: 'judge', filter: { where: { feature: ['search_answer'] } } }));
+    expect(sliced).toMatchObject({ labeled: 1, conflicts: 0 });
+    expect(sliced.reviewers.pairs[0]).toMatchObject({ reviewers: ['ana', 'bo'], items: 1, agreement: 1 });
   });
 
   it('previews gold rows exactly as exported, PII masked, with conflict and skipped-line warnings', async () => {

@@ -86,9 +86,9 @@ export function reviewHandlers(session: Session, state: ReviewSession): HandlerG
       if (!undone.ok) throw new EngineError(undone.error.code, undone.error.message);
       return { event: undone.value[0] ?? null, undoDepth: state.undoDepth };
     },
-    agreement: async ({ queue }) => {
+    agreement: async ({ queue, filter, alert }) => {
       const review = await state.current();
-      return agreementReport(review, { ...(queue ? await queueOptions({}) : {}), queue: queue as QueueName | undefined });
+      return agreementReport(review, { ...(queue ? await queueOptions(filter, alert) : {}), queue: queue as QueueName | undefined });
     },
     previewGold: async (request) => (await build(request, request.lines)).preview,
     exportGold: async (request) => {

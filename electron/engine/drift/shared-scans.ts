@@ -6,8 +6,8 @@ import { DAY_MS } from '../../../shared/drift/windows';
 import type { Db } from '../db';
 import { DriftParams } from './context';
 
-const DAILY = 'drift_daily_calls';
-const BLOCKED = 'drift_blocked_calls';
+/** Numbers each run's tables: two drift runs on one connection (the Drift view's and the review queues') must not drop each other's. */
+let runs = 0;
 
 /** How many days before "now" the per-day scan covers: the longest day window of the enabled checks that read it. */
 export function dailyScanDays(rules: DriftRules): number {
@@ -38,12 +38,20 @@ export function dailyScanDays(rules: DriftRules): number {
 export class SharedScans {
   private dailyTable: Promise<string> | undefined;
   private blockedTable: Promise<string> | undefined;
+  private readonly run = ++runs;
+  private readonly dailyName = this.tempName('drift_daily_calls');
+  private readonly blockedName = this.tempName('drift_blocked_calls');
 
   constructor(
     private readonly db: Db,
     private readonly asOf: Date,
     private readonly rules: DriftRules,
   ) {}
+
+  /** A TEMP table name of this run's own: checks that build tables of their own name them with it. */
+  tempName(base: string): string {
+    return `${base}_${this.run}`;
+  }
 
   daily(): Promise<string> {
     this.dailyTable ??= this.buildDaily();
@@ -62,12 +70,12 @@ export class SharedScans {
       Date.parse(nondeterminismWindow(this.asOf, this.rules.nondeterminism).from),
     );
     await this.db.exec(
-      `CREATE OR REPLACE TEMP TABLE ${BLOCKED} AS
+      `CREATE OR REPLACE TEMP TABLE ${this.blockedName} AS
        SELECT rowid AS rid, ts, feature, ${BLOCKED_DIMENSIONS} AS dims
        FROM calls WHERE ts < ${p.time(this.asOf)} AND ts >= ${p.time(new Date(from))} AND ${IS_BLOCKED_FAST}`,
       p.values,
     );
-    return BLOCKED;
+    return this.blockedName;
   }
 
   private async buildDaily(): Promise<string> {
@@ -75,7 +83,7 @@ export class SharedScans {
     const days = dailyScanDays(this.rules);
     // Grouped on an integer day and the raw columns: a timestamp or a coalesce in the key costs more than the grouping.
     await this.db.exec(
-      `CREATE OR REPLACE TEMP TABLE ${DAILY} AS
+      `CREATE OR REPLACE TEMP TABLE ${this.dailyName} AS
        SELECT ${p.bucketIndex(this.asOf, DAY_MS)} AS k, feature, tenant_id, model_requested, model_resolved,
          count(*) AS calls, sum(coalesce(cost_usd, 0)) AS cost, min(ts) AS first_ts,
          count(ttft_ms) AS ttft_calls, count(*) FILTER (ttft_ms > ${p.num(this.rules.ttft_slo_burn.slo_ms)}) AS ttft_slow
@@ -83,7 +91,7 @@ export class SharedScans {
        GROUP BY ALL`,
       p.values,
     );
-    return DAILY;
+    return this.dailyName;
   }
 
   /** Start of day `k` (as the checks' day buckets are reported), bound in `p`. */
@@ -92,7 +100,7 @@ export class SharedScans {
   }
 
   async drop(): Promise<void> {
-    if (this.dailyTable) await this.db.exec(`DROP TABLE IF EXISTS ${DAILY}`);
-    if (this.blockedTable) await this.db.exec(`DROP TABLE IF EXISTS ${BLOCKED}`);
+    if (this.dailyTable) await this.db.exec(`DROP TABLE IF EXISTS ${this.dailyName}`);
+    if (this.blockedTable) await this.db.exec(`DROP TABLE IF EXISTS ${this.blockedName}`);
   }
 }

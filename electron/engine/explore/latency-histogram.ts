@@ -1,6 +1,7 @@
-import type { HistogramBucket } from '../../../shared/api/methods/explore-charts';
+import type { LatencyHistogram } from '../../../shared/api/methods/explore-charts';
 import { type SliceFilter, whereClause } from '../../../shared/query/filter';
 import { ParamList, sqlIdent } from '../../../shared/query/sql';
+import { resultToArrow } from '../arrow';
 import type { Workspace } from '../workspace';
 
 export interface HistogramRequest {
@@ -10,23 +11,21 @@ export interface HistogramRequest {
   readonly start: number;
 }
 
-/** Counts per log-scale bucket: [0, start), [start, 2 start), [2 start, 4 start), ...; empty buckets between filled ones included. */
-export async function latencyHistogram(workspace: Workspace, request: HistogramRequest): Promise<{ column: string; buckets: HistogramBucket[] }> {
+/**
+ * Counts per log-scale bucket, as Arrow (lo, hi, count): [0, start), [start, 2 start), [2 start, 4 start), ...
+ * up to the last filled bucket, the empty ones between filled ones included (a gap is part of the shape).
+ */
+export async function latencyHistogram(workspace: Workspace, request: HistogramRequest): Promise<LatencyHistogram> {
   const params = new ParamList();
   const where = whereClause(request.filter, params);
   const ref = sqlIdent(request.column);
   const start = params.add(request.start);
   const condition = `${ref} IS NOT NULL`;
-  const sql = `SELECT CASE WHEN ${ref} < ${start} THEN -1 ELSE CAST(floor(log2(${ref} / ${start})) AS INTEGER) END AS k, count(*) AS n
-    FROM calls ${where ? `${where} AND ${condition}` : `WHERE ${condition}`} GROUP BY 1 ORDER BY 1`;
-  const rows = await workspace.db.reader.all<{ k: number; n: number }>(sql, params.values);
-  if (rows.length === 0) return { column: request.column, buckets: [] };
-  const counts = new Map(rows.map((r) => [r.k, r.n]));
-  const last = rows[rows.length - 1]!.k;
-  const buckets: HistogramBucket[] = [];
-  for (let k = -1; k <= last; k++) {
-    const lo = k < 0 ? 0 : request.start * 2 ** k;
-    buckets.push({ lo, hi: request.start * 2 ** (k + 1), count: counts.get(k) ?? 0 });
-  }
-  return { column: request.column, buckets };
+  const sql = `WITH c AS (
+      SELECT CASE WHEN ${ref} < ${start} THEN -1 ELSE CAST(floor(log2(${ref} / ${start})) AS INTEGER) END AS k, count(*) AS n
+      FROM calls ${where ? `${where} AND ${condition}` : `WHERE ${condition}`} GROUP BY 1),
+    ks AS (SELECT unnest(range(-1, (SELECT max(k) FROM c) + 1)) AS k)
+    SELECT CASE WHEN ks.k < 0 THEN 0.0 ELSE ${start} * pow(2, ks.k) END AS lo, ${start} * pow(2, ks.k + 1) AS hi, coalesce(c.n, 0) AS count
+    FROM ks LEFT JOIN c USING (k) ORDER BY ks.k`;
+  return { column: request.column, start: request.start, arrow: resultToArrow(await workspace.db.reader.read(sql, params.values)) };
 }

@@ -1,34 +1,28 @@
 import { z } from 'zod';
 import { method } from '../method';
 import { Filter, SortColumn, TableColumn } from '../schemas';
+import type { ArrowPayload } from './explore';
 
 /** Methods behind the overview's distribution charts and the calls table's export. */
 
-export interface HistogramBucket {
-  /** Lower edge in ms (0 for the first bucket, below `start`). */
-  readonly lo: number;
-  /** Upper edge in ms (exclusive); null for the open last bucket. */
-  readonly hi: number | null;
-  readonly count: number;
+/** Chart series travel as Arrow IPC stream bytes, as table pages and time series do. */
+export interface LatencyHistogram extends ArrowPayload {
+  readonly column: string;
+  /** The first bucket edge in ms. Arrow rows: lo (ms; 0 for the first bucket, below `start`), hi (ms, exclusive), count. */
+  readonly start: number;
 }
 
-export interface ScatterPoint {
-  readonly requestId: string;
-  readonly tokensOut: number;
-  readonly totalMs: number;
+/** Arrow rows: request_id, tokens_out, total_ms. */
+export interface ScatterSample extends ArrowPayload {
+  /** Calls the sample was drawn from. */
+  readonly total: number;
 }
 
-export interface ScoreTrendPoint {
-  readonly name: string;
-  /** YYYY-MM-DD (UTC). */
-  readonly day: string;
-  /** Scores that day. */
-  readonly count: number;
-  /** Volume-weighted mean over the 7 days ending that day. */
-  readonly mean: number;
-  /** Scores in those 7 days. */
-  readonly windowCount: number;
-}
+/**
+ * Arrow rows: name, day (YYYY-MM-DD, UTC), count (scores that day), mean (volume-weighted mean over the
+ * 7 days ending that day), window_count (scores in those 7 days).
+ */
+export type ScoreTrend = ArrowPayload;
 
 export interface ExportResult {
   readonly path: string;
@@ -41,7 +35,7 @@ export interface ExportResult {
 export const LatencyColumn = z.enum(['ttft_ms', 'total_ms', 'decode_ms']);
 
 export const EXPLORE_CHART_METHODS = {
-  latencyHistogram: method<{ readonly column: string; readonly buckets: readonly HistogramBucket[] }>()(
+  latencyHistogram: method<LatencyHistogram>()(
     z.strictObject({
       filter: Filter.default({}),
       column: LatencyColumn.default('ttft_ms'),
@@ -50,11 +44,11 @@ export const EXPLORE_CHART_METHODS = {
     }),
     'Call counts per latency bucket on a log scale (edges start, 2*start, 4*start, ...).',
   ),
-  scatterSample: method<{ readonly points: readonly ScatterPoint[]; readonly total: number }>()(
+  scatterSample: method<ScatterSample>()(
     z.strictObject({ filter: Filter.default({}), limit: z.number().int().min(10).max(20_000).default(2000) }),
     'A repeatable random sample of (tokens_out, total_ms) per call: the decode-bound check.',
   ),
-  scoreTrend: method<{ readonly points: readonly ScoreTrendPoint[] }>()(
+  scoreTrend: method<ScoreTrend>()(
     z.strictObject({ filter: Filter.default({}) }),
     'Per score name (faithfulness, ...) and day: the volume-weighted 7-day rolling mean and sample counts, for the calls of the slice.',
   ),

@@ -111,7 +111,10 @@ export const REVIEW_METHODS = {
     z.strictObject({}),
     "Puts back the reviewer's label as it was before their last save in this session (a new journal line); null when there is nothing to undo.",
   ),
-  agreement: method<AgreementStats>()(z.strictObject({ queue: Queue.optional() }), "Kappa between reviewers and judge-vs-human agreement, for a queue's calls."),
+  agreement: method<AgreementStats>()(
+    z.strictObject({ queue: Queue.optional(), filter: Filter.default({}), alert: AlertKey.optional() }),
+    "Kappa between reviewers and judge-vs-human agreement, for a queue's calls (in a slice; `alert` as for queueItems); all labeled calls without a queue.",
+  ),
   previewGold: method<GoldPreview>()(GoldRequest.extend({ lines: z.number().int().min(1).max(200).default(20) }), 'The gold file as it would be written: its first lines (PII masked), count and warnings.'),
   exportGold: method<GoldWritten>()(
     GoldRequest.extend({ out: z.string().trim().min(1).max(4096) }),

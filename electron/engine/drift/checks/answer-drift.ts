@@ -7,8 +7,11 @@ import { MAX_EXEMPLARS } from '../../../../shared/drift/report';
 import type { CheckOutcome } from '../../../../shared/drift/types';
 import { type DriftContext, DriftParams } from '../context';
 
-const TEXTS = 'drift_answer_texts';
-const VECTORS = 'drift_answer_vectors';
+/** This run's tables: the sampled answer texts and their vectors. */
+interface Tables {
+  readonly texts: string;
+  readonly vectors: string;
+}
 
 /** Sampling keeps a little more than max_answers: some sampled calls have no answer. */
 const SAMPLE_MARGIN = 1.25;
@@ -69,22 +72,22 @@ function texts(ctx: DriftContext, p: DriftParams, source: EmbeddingSource, sizes
 }
 
 /** Each distinct answer as a unit vector, one row per non-zero dimension: (tid, dim, value). */
-function vectors(source: EmbeddingSource): string {
+function vectors(source: EmbeddingSource, t: Tables): string {
   if (source === 'logged') {
     return `
       SELECT tid, unnest(range(1, len(embedding) + 1)) AS dim,
         unnest(embedding) / nullif(sqrt(list_inner_product(embedding, embedding)), 0) AS value
-      FROM ${TEXTS}`;
+      FROM ${t.texts}`;
   }
   return `
-    WITH words AS (SELECT DISTINCT tid, list_filter(string_split_regex(lower(output_preview), '${TEXT_EMBEDDING.separator}'), lambda x: x <> '') AS ws FROM ${TEXTS}),
+    WITH words AS (SELECT DISTINCT tid, list_filter(string_split_regex(lower(output_preview), '${TEXT_EMBEDDING.separator}'), lambda x: x <> '') AS ws FROM ${t.texts}),
     grams AS (SELECT tid, unnest(list_concat(ws, list_transform(range(1, len(ws)), lambda i: ws[i] || ' ' || ws[i + 1]))) AS gram FROM words),
     counts AS (SELECT tid, CAST(hash(gram) % ${TEXT_EMBEDDING.dims} AS INTEGER) AS dim, count(*) AS n FROM grams GROUP BY ALL)
     SELECT tid, dim, n / sqrt(sum(n * n) OVER (PARTITION BY tid)) AS value FROM counts`;
 }
 
 /** Answer vectors weighted by how often each answer occurs, per feature and `key`. */
-const WEIGHTED = (key: string) => `SELECT t.feature, ${key}, v.dim, sum(t.n * v.value) AS value FROM ${TEXTS} t JOIN ${VECTORS} v USING (tid) WHERE v.value IS NOT NULL GROUP BY ALL`;
+const WEIGHTED = (key: string, t: Tables) => `SELECT t.feature, ${key}, v.dim, sum(t.n * v.value) AS value FROM ${t.texts} t JOIN ${t.vectors} v USING (tid) WHERE v.value IS NOT NULL GROUP BY ALL`;
 
 async function embeddingSource(ctx: DriftContext): Promise<EmbeddingSource> {
   const p = new DriftParams();
@@ -97,13 +100,13 @@ async function embeddingSource(ctx: DriftContext): Promise<EmbeddingSource> {
 }
 
 /** Per feature, recent answers least like the baseline centroid first: the exemplars of a drift alert. */
-async function farthestAnswers(ctx: DriftContext): Promise<Map<string, string[]>> {
+async function farthestAnswers(ctx: DriftContext, t: Tables): Promise<Map<string, string[]>> {
   const rows = await ctx.db.all<{ feature: string; exemplars: string[] }>(`
-    WITH base AS (${WEIGHTED('t.period')}),
-    recent AS (SELECT feature, tid, flatten(list(requests ORDER BY day)) AS requests FROM ${TEXTS} WHERE period = 'recent' GROUP BY ALL),
+    WITH base AS (${WEIGHTED('t.period', t)}),
+    recent AS (SELECT feature, tid, flatten(list(requests ORDER BY day)) AS requests FROM ${t.texts} WHERE period = 'recent' GROUP BY ALL),
     sims AS (
       SELECT r.feature, r.tid, any_value(r.requests) AS requests, coalesce(sum(v.value * b.value), 0) AS dot
-      FROM recent r JOIN ${VECTORS} v USING (tid) LEFT JOIN base b ON b.feature = r.feature AND b.dim = v.dim AND b.period = 'baseline'
+      FROM recent r JOIN ${t.vectors} v USING (tid) LEFT JOIN base b ON b.feature = r.feature AND b.dim = v.dim AND b.period = 'baseline'
       GROUP BY ALL)
     -- rounded: float sums in parallel differ in the last bits, and the order must not
     SELECT feature, flatten(list(requests ORDER BY round(dot, 9), tid))[1:${MAX_EXEMPLARS}] AS exemplars FROM sims GROUP BY ALL`);
@@ -115,23 +118,24 @@ export async function runAnswerDrift(ctx: DriftContext): Promise<CheckOutcome> {
   const sizes = await groupSizes(ctx);
   if (sizes.length === 0) return skippedCheck(`no calls in the last ${ctx.rules.answer_drift.recent_days + ctx.rules.answer_drift.baseline_days} days`);
   const p = new DriftParams();
-  await ctx.db.exec(`CREATE OR REPLACE TEMP TABLE ${TEXTS} AS ${texts(ctx, p, source, sizes)}`, p.values);
+  const t: Tables = { texts: ctx.scans.tempName('drift_answer_texts'), vectors: ctx.scans.tempName('drift_answer_vectors') };
+  await ctx.db.exec(`CREATE OR REPLACE TEMP TABLE ${t.texts} AS ${texts(ctx, p, source, sizes)}`, p.values);
   try {
-    const counts = await ctx.db.all<AnswerCountRow & Record<string, unknown>>(`SELECT feature, period, sum(n) AS answers FROM ${TEXTS} GROUP BY ALL`);
+    const counts = await ctx.db.all<AnswerCountRow & Record<string, unknown>>(`SELECT feature, period, sum(n) AS answers FROM ${t.texts} GROUP BY ALL`);
     if (counts.length === 0) return skippedCheck(`no answers (${source === 'logged' ? 'embedding' : 'output_preview'}) in the last ${ctx.rules.answer_drift.recent_days + ctx.rules.answer_drift.baseline_days} days`);
-    await ctx.db.exec(`CREATE OR REPLACE TEMP TABLE ${VECTORS} AS ${vectors(source)}`);
-    const centroids = await ctx.db.all<CentroidRow & Record<string, unknown>>(WEIGHTED('t.period'));
+    await ctx.db.exec(`CREATE OR REPLACE TEMP TABLE ${t.vectors} AS ${vectors(source, t)}`);
+    const centroids = await ctx.db.all<CentroidRow & Record<string, unknown>>(WEIGHTED('t.period', t));
     const days = await ctx.db.all<SimilarityDayRow & Record<string, unknown>>(`
-      WITH base AS (${WEIGHTED('t.period')}),
+      WITH base AS (${WEIGHTED('t.period', t)}),
       base_norm AS (SELECT feature, sqrt(sum(value * value)) AS norm FROM base WHERE period = 'baseline' GROUP BY ALL),
-      daily AS (${WEIGHTED('t.day')}),
+      daily AS (${WEIGHTED('t.day', t)}),
       daily_norm AS (SELECT feature, day, sqrt(sum(value * value)) AS norm FROM daily GROUP BY ALL),
       dots AS (SELECT d.feature, d.day, sum(d.value * b.value) AS dot FROM daily d JOIN base b ON b.feature = d.feature AND b.dim = d.dim AND b.period = 'baseline' GROUP BY ALL)
       SELECT dn.feature, dn.day, coalesce(dots.dot, 0) / nullif(dn.norm * bn.norm, 0) AS similarity
       FROM daily_norm dn JOIN base_norm bn USING (feature) LEFT JOIN dots USING (feature, day)`);
-    return answerDrift(ctx.asOf, source, { centroids, counts, days, exemplars: await farthestAnswers(ctx) }, ctx.rules.answer_drift);
+    return answerDrift(ctx.asOf, source, { centroids, counts, days, exemplars: await farthestAnswers(ctx, t) }, ctx.rules.answer_drift);
   } finally {
-    await ctx.db.exec(`DROP TABLE IF EXISTS ${TEXTS}`);
-    await ctx.db.exec(`DROP TABLE IF EXISTS ${VECTORS}`);
+    await ctx.db.exec(`DROP TABLE IF EXISTS ${t.texts}`);
+    await ctx.db.exec(`DROP TABLE IF EXISTS ${t.vectors}`);
   }
 }

@@ -2,8 +2,6 @@ import { modelSwap, type ResolutionRow, type ResolutionSharePoint } from '../../
 import type { CheckOutcome } from '../../../../shared/drift/types';
 import { type DriftContext, DriftParams } from '../context';
 
-const DAYS = 'drift_model_days';
-
 /** Calls per (model_requested, model_resolved, day), split at the start of the recent window, from the shared per-day scan. */
 async function dailySql(ctx: DriftContext, p: DriftParams): Promise<string> {
   const rules = ctx.rules.model_swap;
@@ -15,14 +13,14 @@ async function dailySql(ctx: DriftContext, p: DriftParams): Promise<string> {
     GROUP BY ALL`;
 }
 
-async function resolutions(ctx: DriftContext): Promise<ResolutionRow[]> {
+async function resolutions(ctx: DriftContext, days: string): Promise<ResolutionRow[]> {
   const p = new DriftParams();
   const sql = `
     WITH pairs AS (
       SELECT model_requested, model_resolved, coalesce(sum(n) FILTER (recent), 0) AS recent_calls, coalesce(sum(n) FILTER (NOT recent), 0) AS baseline_calls,
         min(first_ts) FILTER (recent) AS first_seen
-      FROM ${DAYS} GROUP BY ALL),
-    requested AS (SELECT model_requested, coalesce(sum(n) FILTER (NOT recent), 0) AS requested_baseline_calls FROM ${DAYS} GROUP BY ALL),
+      FROM ${days} GROUP BY ALL),
+    requested AS (SELECT model_requested, coalesce(sum(n) FILTER (NOT recent), 0) AS requested_baseline_calls FROM ${days} GROUP BY ALL),
     since AS (
       -- only new resolutions (rare) go back to the calls: how much of the requested model's traffic came after each first appeared
       SELECT np.model_requested, np.model_resolved, count(*) AS requested_since_first_seen
@@ -36,18 +34,19 @@ async function resolutions(ctx: DriftContext): Promise<ResolutionRow[]> {
   return ctx.db.all<ResolutionRow & Record<string, unknown>>(sql, p.values);
 }
 
-async function shares(ctx: DriftContext): Promise<ResolutionSharePoint[]> {
+async function shares(ctx: DriftContext, days: string): Promise<ResolutionSharePoint[]> {
   return ctx.db.all<ResolutionSharePoint & Record<string, unknown>>(`
-    WITH n AS (SELECT model_requested, model_resolved, day, sum(n) AS calls FROM ${DAYS} GROUP BY ALL)
+    WITH n AS (SELECT model_requested, model_resolved, day, sum(n) AS calls FROM ${days} GROUP BY ALL)
     SELECT model_requested, model_resolved, day, calls / sum(calls) OVER (PARTITION BY model_requested, day) AS share FROM n`);
 }
 
 export async function runModelSwap(ctx: DriftContext): Promise<CheckOutcome> {
   const p = new DriftParams();
-  await ctx.db.exec(`CREATE OR REPLACE TEMP TABLE ${DAYS} AS ${await dailySql(ctx, p)}`, p.values);
+  const days = ctx.scans.tempName('drift_model_days');
+  await ctx.db.exec(`CREATE OR REPLACE TEMP TABLE ${days} AS ${await dailySql(ctx, p)}`, p.values);
   try {
-    return modelSwap(ctx.asOf, await resolutions(ctx), await shares(ctx), ctx.rules.model_swap);
+    return modelSwap(ctx.asOf, await resolutions(ctx, days), await shares(ctx, days), ctx.rules.model_swap);
   } finally {
-    await ctx.db.exec(`DROP TABLE IF EXISTS ${DAYS}`);
+    await ctx.db.exec(`DROP TABLE IF EXISTS ${days}`);
   }
 }

@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { decodeArrow, tableRows } from '../../api/arrow';
 import { useApi } from '../../app/workspace';
 import { baseOption } from '../../charts/axes';
 import { ChartPanel } from '../../charts/ChartPanel';
@@ -14,7 +15,8 @@ export function DecodeScatter({ slice, openCall }: { slice: SliceControls; openC
   const api = useApi();
   const colors = useThemeColors();
   const result = useKeptResult(() => api.scatterSample({ filter: slice.filter, limit: 1500 }), [api, slice.key]);
-  const sample = result.value?.points ?? [];
+  const arrow = result.value?.arrow;
+  const sample = useMemo(() => (arrow ? tableRows(decodeArrow(arrow)).map((r) => ({ requestId: String(r['request_id']), tokensOut: Number(r['tokens_out']), totalMs: Number(r['total_ms']) })) : []), [arrow]);
   const option = useMemo((): ChartOption => {
     const base = baseOption(colors, { yName: 'total ms' });
     return {

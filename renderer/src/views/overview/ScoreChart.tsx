@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { decodeArrow, tableRows } from '../../api/arrow';
 import { useApi } from '../../app/workspace';
 import { baseOption } from '../../charts/axes';
 import { ChartPanel } from '../../charts/ChartPanel';
@@ -14,8 +15,9 @@ export function ScoreChart({ slice }: { slice: SliceControls }) {
   const api = useApi();
   const colors = useThemeColors();
   const result = useKeptResult(() => api.scoreTrend({ filter: slice.filter }), [api, slice.key]);
-  const points = result.value?.points ?? [];
-  const names = [...new Set(points.map((p) => p.name))];
+  const arrow = result.value?.arrow;
+  const points = useMemo(() => (arrow ? tableRows(decodeArrow(arrow)).map((r) => ({ name: String(r['name']), day: String(r['day']), count: Number(r['count']), mean: Number(r['mean']) })) : []), [arrow]);
+  const names = useMemo(() => [...new Set(points.map((p) => p.name))], [points]);
   const option = useMemo((): ChartOption => {
     const base = baseOption(colors, { legend: true, yName: 'mean' });
     const day = (d: string) => Date.parse(`${d}T00:00:00Z`);

@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { decodeArrow, tableRows } from '../../api/arrow';
 import { useApi } from '../../app/workspace';
 import { baseOption } from '../../charts/axes';
 import { ChartPanel } from '../../charts/ChartPanel';
@@ -14,7 +15,8 @@ export function TtftHistogram({ slice }: { slice: SliceControls }) {
   const api = useApi();
   const colors = useThemeColors();
   const result = useKeptResult(() => api.latencyHistogram({ filter: slice.filter, column: 'ttft_ms', start: 50 }), [api, slice.key]);
-  const buckets = result.value?.buckets ?? [];
+  const arrow = result.value?.arrow;
+  const buckets = useMemo(() => (arrow ? tableRows(decodeArrow(arrow)).map((r) => ({ lo: Number(r['lo']), hi: Number(r['hi']), count: Number(r['count']) })) : []), [arrow]);
   const option = useMemo((): ChartOption => {
     const base = baseOption(colors, { yName: 'calls' });
     return {

@@ -1,3 +1,4 @@
+import type { SliceFilter } from '../../../../shared/query/filter';
 import { useApiResult } from '../../app/use-api-result';
 import { useApi } from '../../app/workspace';
 import { ErrorNotice, Loading } from '../../components/Status';
@@ -5,10 +6,10 @@ import { PlainText } from '../../components/PlainText';
 
 const fixed = (n: number | null) => (n === null ? '—' : n.toFixed(2));
 
-/** Kappa between reviewers and judge-vs-human agreement on a queue's calls. */
-export function Agreement({ queue, version }: { queue: string; version: number }) {
+/** Kappa between reviewers and judge-vs-human agreement on the calls of the queue as listed (slice and alert included). */
+export function Agreement({ queue, filter, alert, version }: { queue: string; filter: SliceFilter; alert?: string; version: number }) {
   const api = useApi();
-  const stats = useApiResult(() => api.agreement({ queue }), [api, queue, version]);
+  const stats = useApiResult(() => api.agreement({ queue, filter, ...(alert ? { alert } : {}) }), [api, queue, JSON.stringify(filter), alert, version]);
   if (stats.state === 'loading') return <Loading what="agreement" />;
   if (stats.state === 'error') return <ErrorNotice error={stats.error} />;
   const { labeled, conflicts, reviewers, judges } = stats.value;

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { QueueItem } from '../../../../shared/api/methods/review';
 import type { AppError } from '../../../../shared/api/result';
+import { QUEUE_PAGE } from '../../../../shared/review/queues';
 import type { CurrentLabel } from '../../../../shared/review/replay';
 import { filterFromParams } from '../../app/filter-url';
 import { useApiResult } from '../../app/use-api-result';
@@ -15,6 +16,9 @@ import { EMPTY_DRAFT, LabelBar, type LabelDraft } from './LabelBar';
 import { QueuePicker, QueueProgress } from './QueuePicker';
 import { useQueuePages } from './use-queue-pages';
 import './review.css';
+
+/** How far down a queue a linked call is looked for: 20 pages. */
+const SEEK_LIMIT = 20 * QUEUE_PAGE;
 
 /** This session's own saves, shown in the list at once (the list itself is not reloaded while labeling). */
 type Saved = Readonly<Record<string, 'pass' | 'fail' | null>>;
@@ -93,6 +97,14 @@ export function Review() {
       live = false;
     };
   }, [api, currentId, version]);
+
+  // A link to a call further down the queue (from a drift exemplar, the calls table): pages are fetched, in
+  // order, until it is listed, so j and k walk on from where it stands. Bounded, for an id not in the queue.
+  const linked = params.get('id');
+  useEffect(() => {
+    if (!linked || !pages.more || pages.error || list.length >= SEEK_LIMIT || list.some((i) => i.request_id === linked)) return;
+    void pages.loadMore();
+  }, [linked, list, pages]);
 
   /** Past the last call loaded, the next page is fetched first. */
   const move = useCallback(
@@ -223,7 +235,7 @@ export function Review() {
                 {`${list.length} of ${summary?.size ?? '?'} loaded; j on the last one loads more`}
               </p>
             ) : null}
-            <Agreement queue={queue} version={version} />
+            <Agreement queue={queue} filter={filter} alert={alert} version={version} />
           </div>
           <div data-testid="review-current" data-request-id={currentId}>
             <h2>
