@@ -1,7 +1,7 @@
 import { whereClause } from '../../shared/query/filter';
 import { aggregatesSql, SLICE_MEASURES, type SliceGroup, type SliceSpec, sliceQuery } from '../../shared/query/slice';
 import { ParamList } from '../../shared/query/sql';
-import { CALLS_WITH_GUARDS, guardrailIndex } from './explore/guardrail-index';
+import { countsPerSet, GUARD_SETS, splitGuardrail } from './explore/guardrail-index';
 import type { Workspace } from './workspace';
 
 export interface SliceOptions {
@@ -19,18 +19,25 @@ export async function sliceAggregates(workspace: Workspace, spec: SliceSpec, opt
 }
 
 /**
- * The slice's totals, the block rate from the guardrail index in a query of its own: read beside the
- * index (POSITIONAL JOIN), the calls are scanned without the filter pushed into the scan, which costs
- * the percentiles more than the join saves.
+ * The slice's totals, the block rate from the guardrail index: the slice's calls counted per decision
+ * list (a pass the guardrail facets and the block chart of the same refresh share), then the blocked
+ * share of them, k / n as the average of a 0/1 column gives it.
  */
 async function totals(workspace: Workspace, spec: SliceSpec): Promise<SliceGroup[]> {
-  await guardrailIndex(workspace);
   const params = new ParamList();
   const where = whereClause(spec, params);
   const measures = SLICE_MEASURES.filter((m) => m !== 'block_rate');
-  const [row, block] = await Promise.all([
-    workspace.db.reader.one<SliceGroup>(`SELECT ${aggregatesSql(measures)} FROM calls ${where}`, params.values),
-    workspace.db.one<{ block_rate: number | null }>(`SELECT avg(CASE WHEN blocked THEN 1.0 ELSE 0.0 END) AS block_rate FROM ${CALLS_WITH_GUARDS} ${where}`, params.values),
-  ]);
+  const blockRate = async () => {
+    const blockParams = new ParamList();
+    const { calls, guardrails } = splitGuardrail(spec);
+    const counts = await countsPerSet(workspace, calls, blockParams);
+    const setsWhere = whereClause(guardrails, blockParams);
+    return workspace.db.one<{ block_rate: number | null }>(
+      `SELECT CAST(coalesce(sum(n) FILTER (WHERE blocked), 0) AS DOUBLE) / CAST(sum(n) AS DOUBLE) AS block_rate
+       FROM (SELECT s.decisions AS guardrail_decisions, s.blocked, counts.n FROM ${counts} JOIN ${GUARD_SETS} s USING (sig)) ${setsWhere}`,
+      blockParams.values,
+    );
+  };
+  const [row, block] = await Promise.all([workspace.db.reader.one<SliceGroup>(`SELECT ${aggregatesSql(measures)} FROM calls ${where}`, params.values), blockRate()]);
   return row ? [{ ...row, block_rate: block?.block_rate ?? null } as SliceGroup] : [];
 }

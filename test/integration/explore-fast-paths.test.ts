@@ -213,4 +213,23 @@ describe('explore fast query paths give the results of the plain queries', () =>
     expect(after.find((v) => v.value === 'quarantine')?.count).toBe(1);
     expect(before.find((v) => v.value === 'quarantine')).toBeUndefined();
   });
+
+  it('counts guardrail facets and the block rate exactly when a slice holds thousands of distinct decision lists', async () => {
+    await workspace.db.exec(`INSERT INTO calls (request_id, ts, feature, guardrail_decisions)
+      SELECT 'many-' || i, TIMESTAMPTZ '2026-10-03 00:00:00+00', 'many_lists', [{'stage': 'input', 'action': CASE WHEN i % 3 = 0 THEN 'block' ELSE 'allow' END, 'dimension': 'dim_' || i}]
+      FROM range(6000) t(i)`);
+    const filter: SliceFilter = { where: { feature: ['many_lists'] } };
+    for (const column of ['guardrail_action', 'guardrail_dimension']) {
+      const fast = await facetValues(workspace, { column, filter, limit: 1000 });
+      const plain = await plainFacet(workspace, column, filter);
+      expect(fast.values).toEqual(plain.slice(0, 1000));
+      expect(fast.distinct).toBe(plain.length);
+    }
+    const batch = await facetCounts(workspace, { filter, columns: ['guardrail_action', 'guardrail_dimension'], limit: 5 });
+    expect(batch.facets).toEqual(await Promise.all(['guardrail_action', 'guardrail_dimension'].map((column) => facetValues(workspace, { column, filter, limit: 5 }))));
+    const params = new ParamList();
+    const plain = await workspace.db.all(`SELECT ${PLAIN_AGGREGATES} FROM calls ${whereClause(filter, params)}`, params.values);
+    expect(await sliceAggregates(workspace, { ...filter, by: [] }, { indexed: true })).toEqual(plain);
+    expect(plain[0]!['block_rate']).toBeCloseTo(1 / 3, 3);
+  });
 });

@@ -2,7 +2,7 @@ import type { FacetCounts, FacetValues } from '../../../shared/api/methods/explo
 import { type SliceFilter, whereClause } from '../../../shared/query/filter';
 import { ParamList, sqlIdent } from '../../../shared/query/sql';
 import type { Workspace } from '../workspace';
-import { CALLS_WITH_GUARDS, GUARD_SETS, guardrailIndex } from './guardrail-index';
+import { countsPerSet, GUARD_SETS, splitGuardrail } from './guardrail-index';
 
 const GUARDRAIL_FIELDS: Readonly<Record<string, string>> = { guardrail_action: 'action', guardrail_dimension: 'dimension' };
 
@@ -17,15 +17,6 @@ export interface FacetRequest {
 function withoutColumn(filter: SliceFilter, column: string): SliceFilter {
   const where = Object.fromEntries(Object.entries(filter.where ?? {}).filter(([c]) => c !== column));
   return { ...filter, where };
-}
-
-/** The filter split into what applies to a call's columns and what applies to its guardrail decisions. */
-function splitGuardrail(filter: SliceFilter): { calls: SliceFilter; guardrails: SliceFilter } {
-  const entries = Object.entries(filter.where ?? {});
-  return {
-    calls: { ...filter, where: Object.fromEntries(entries.filter(([c]) => !(c in GUARDRAIL_FIELDS))) },
-    guardrails: { where: Object.fromEntries(entries.filter(([c]) => c in GUARDRAIL_FIELDS)) },
-  };
 }
 
 type FacetRow = { value: string | null; count: number; distinct_values: number };
@@ -45,14 +36,12 @@ function tail(params: ParamList, request: FacetRequest): { search: string; order
  * Gives the counts of unnesting every call's decisions, without reading them call by call.
  */
 async function guardrailFacet(workspace: Workspace, request: FacetRequest, field: string): Promise<FacetRow[]> {
-  await guardrailIndex(workspace);
   const params = new ParamList();
   const { calls, guardrails } = splitGuardrail(withoutColumn(request.filter, request.column));
-  const where = whereClause(calls, params);
+  const counts = await countsPerSet(workspace, calls, params);
   const setsWhere = whereClause(guardrails, params);
   const { search, order } = tail(params, request);
-  const sql = `WITH counts AS (SELECT sig, count(*) AS n FROM ${CALLS_WITH_GUARDS} ${where} GROUP BY sig),
-    sets AS (SELECT s.decisions AS guardrail_decisions, counts.n FROM counts JOIN ${GUARD_SETS} s USING (sig)),
+  const sql = `WITH sets AS (SELECT s.decisions AS guardrail_decisions, counts.n FROM ${counts} JOIN ${GUARD_SETS} s USING (sig)),
     v AS (SELECT unnest(list_distinct(list_transform(guardrail_decisions, lambda g: lower(g.${field})))) AS value, n FROM sets ${setsWhere}),
     c AS (SELECT value, CAST(sum(n) AS BIGINT) AS count FROM v ${search} GROUP BY value)
     ${order}`;
@@ -108,16 +97,14 @@ async function plainFacets(workspace: Workspace, columns: readonly string[], fil
 
 /** The guardrail facets of a batch in one pass over the guardrail index: the calls are counted per decision list once for all of them. */
 async function guardrailFacets(workspace: Workspace, columns: readonly string[], filter: SliceFilter, limit: number): Promise<BatchRow[]> {
-  await guardrailIndex(workspace);
   const params = new ParamList();
   // The calls part of the filter is the same for every guardrail facet: each drops only its own (guardrail) condition.
-  const where = whereClause(splitGuardrail(filter).calls, params);
+  const counts = await countsPerSet(workspace, splitGuardrail(filter).calls, params);
   const values = columns.map((column, k) => {
     const setsWhere = whereClause(splitGuardrail(withoutColumn(filter, column)).guardrails, params);
     return `SELECT ${k} AS k, unnest(list_distinct(list_transform(guardrail_decisions, lambda g: lower(g.${GUARDRAIL_FIELDS[column]})))) AS value, n FROM sets ${setsWhere}`;
   });
-  const sql = `WITH counts AS MATERIALIZED (SELECT sig, count(*) AS n FROM ${CALLS_WITH_GUARDS} ${where} GROUP BY sig),
-    sets AS MATERIALIZED (SELECT s.decisions AS guardrail_decisions, counts.n FROM counts JOIN ${GUARD_SETS} s USING (sig)),
+  const sql = `WITH sets AS MATERIALIZED (SELECT s.decisions AS guardrail_decisions, counts.n FROM ${counts} JOIN ${GUARD_SETS} s USING (sig)),
     v AS (${values.join(' UNION ALL ')}),
     c AS (SELECT k, value, CAST(sum(n) AS BIGINT) AS count FROM v GROUP BY k, value)
     ${ranked('c', params.add(limit))}`;

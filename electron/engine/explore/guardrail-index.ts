@@ -1,4 +1,5 @@
-import { IS_BLOCKED } from '../../../shared/query/filter';
+import { IS_BLOCKED, type SliceFilter, whereClause } from '../../../shared/query/filter';
+import { ParamList } from '../../../shared/query/sql';
 import type { Db } from '../db';
 import type { Workspace } from '../workspace';
 
@@ -53,4 +54,51 @@ export async function guardrailIndex(workspace: Workspace): Promise<void> {
     if (built.get(db)?.ready === ready) built.delete(db);
   });
   return ready;
+}
+
+const GUARDRAIL_COLUMNS: readonly string[] = ['guardrail_action', 'guardrail_dimension'];
+
+/** The filter split into what applies to a call's columns and what applies to its guardrail decisions. */
+export function splitGuardrail(filter: SliceFilter): { calls: SliceFilter; guardrails: SliceFilter } {
+  const entries = Object.entries(filter.where ?? {});
+  return {
+    calls: { ...filter, where: Object.fromEntries(entries.filter(([c]) => !GUARDRAIL_COLUMNS.includes(c))) },
+    guardrails: { where: Object.fromEntries(entries.filter(([c]) => GUARDRAIL_COLUMNS.includes(c))) },
+  };
+}
+
+/** Beyond this many decision lists in a slice, their counts stay in SQL instead of coming back as literals. */
+const MAX_LISTED_SETS = 5000;
+
+const counting = new WeakMap<Db, Map<string, Promise<{ sig: number; n: number }[]>>>();
+
+/**
+ * The calls of a slice per decision list, as a FROM item `counts(sig, n)`: one pass over the calls and
+ * the index, shared by the panels that ask at once (the guardrail facets, the block chart and the KPIs'
+ * block rate each need these counts; each then reads only the few decision lists). `filter` must hold
+ * no guardrail conditions: those apply to the lists (`tl_guard_sets`), not to the calls.
+ */
+export async function countsPerSet(workspace: Workspace, filter: SliceFilter, params: ParamList): Promise<string> {
+  await guardrailIndex(workspace);
+  const own = new ParamList();
+  const sql = `SELECT sig, count(*) AS n FROM ${CALLS_WITH_GUARDS} ${whereClause(filter, own)} GROUP BY sig ORDER BY sig`;
+  let running = counting.get(workspace.db);
+  if (!running) counting.set(workspace.db, (running = new Map()));
+  const key = JSON.stringify([sql, own.values]);
+  let rows = running.get(key);
+  if (!rows) {
+    const read = workspace.db.all<{ sig: number; n: number }>(sql, own.values);
+    running.set(key, read);
+    const done = () => running.delete(key);
+    read.then(done, done);
+    rows = read;
+  }
+  const counts = await rows;
+  if (counts.length > MAX_LISTED_SETS) {
+    const where = whereClause(filter, params);
+    return `(SELECT sig, count(*) AS n FROM ${CALLS_WITH_GUARDS} ${where} GROUP BY sig) counts`;
+  }
+  // Integers read back from the index, not user input: safe as literals.
+  if (counts.length === 0) return '(SELECT CAST(NULL AS UINTEGER) AS sig, CAST(0 AS BIGINT) AS n WHERE false) counts';
+  return `(VALUES ${counts.map((c) => `(CAST(${Number(c.sig)} AS UINTEGER), CAST(${Number(c.n)} AS BIGINT))`).join(', ')}) counts(sig, n)`;
 }
