@@ -49,6 +49,7 @@ describe('malformed lines', () => {
       { request_id: 'r4', tokens_in: null },
     ]);
     expect(report.warnings).toEqual([{ source: file, line: null, reason: 'tokens_in: 1 value of the wrong type left empty (first in request r4)' }]);
+    expect(await workspace.db.all('SELECT source, line, reason FROM ingest_errors ORDER BY line')).toEqual(report.errors);
     workspace.close();
   });
 
@@ -89,6 +90,7 @@ describe('malformed lines', () => {
     expect(report.skipped).toBe(125);
     expect(report.errors).toHaveLength(100);
     expect(report.errors[99]!.line).toBe(199);
+    expect(await workspace.db.one('SELECT count(*) AS n, max(line) AS last FROM ingest_errors')).toEqual({ n: 100, last: 199 });
     workspace.close();
   });
 
