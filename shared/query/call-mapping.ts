@@ -186,11 +186,14 @@ function coercionFailures(shape: SourceShape, checked: boolean): string {
       const raw = rawExpr(shape, alias, checked);
       if (!raw || raw.field.t === 'number' || raw.field.t === 'native') continue;
       if (shape.get(alias.split('.')[0]!)?.t === 'json' && !alias.includes('.')) continue;
-      checks.push(`CASE WHEN ${raw.sql} IS NOT NULL AND ${convert(column, raw)} IS NULL THEN ${sqlString(column.name)} END`);
+      checks.push(`${raw.sql} IS NOT NULL AND ${convert(column, raw)} IS NULL THEN [${sqlString(column.name)}]`);
     }
   }
+  // Plain CASEs: a lambda over a list of candidates is evaluated row by row, on every row of the load.
   if (checks.length === 0) return 'CAST(NULL AS VARCHAR[])';
-  return `nullif(list_filter([${checks.join(', ')}], lambda x: x IS NOT NULL), CAST([] AS VARCHAR[]))`;
+  if (checks.length === 1) return `CASE WHEN ${checks[0]} END`;
+  const lists = checks.map((c) => `CASE WHEN ${c} ELSE CAST([] AS VARCHAR[]) END`);
+  return `nullif(${lists.reduce((all, next) => `list_concat(${all}, ${next})`)}, CAST([] AS VARCHAR[]))`;
 }
 
 /**

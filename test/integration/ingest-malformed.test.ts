@@ -94,6 +94,33 @@ describe('malformed lines', () => {
     workspace.close();
   });
 
+  it('counts values of the wrong type per column, in the fast read and the line-checked one alike', async () => {
+    const records = [
+      { request_id: 'a', ts: 'not a time', timestamp: 'also bad', tokens_in: 'lots', cost_usd: 'cheap', model: 'm' },
+      { request_id: 'b', ts: '2026-01-01T00:00:00Z', tokens_in: 5, model: 'm' },
+      { request_id: 'c', ts: 1_700_000_000, tokens_in: '7', latency_ms: { ttft: 'x', total: 9 }, model: 'm' },
+    ];
+    const expected = (file: string) => [
+      { source: file, line: null, reason: 'cost_usd: 1 value of the wrong type left empty (first in request a)' },
+      { source: file, line: null, reason: 'tokens_in: 1 value of the wrong type left empty (first in request a)' },
+      { source: file, line: null, reason: 'ts: 2 values of the wrong type left empty (first in request a)' },
+      { source: file, line: null, reason: 'ttft_ms: 1 value of the wrong type left empty (first in request c)' },
+    ];
+    const clean = await writeLines(join(dir, 'coerce.jsonl'), records);
+    const dirty = await writeLines(join(dir, 'coerce-dirty.jsonl'), [...records, '{"request_id":']);
+    for (const file of [clean, dirty]) {
+      const { workspace, report } = await load([file]);
+      expect(report.rows.calls).toBe(3);
+      expect(report.warnings).toEqual(expected(file));
+      expect(await workspace.db.all('SELECT request_id, _coerce FROM calls ORDER BY request_id')).toEqual([
+        { request_id: 'a', _coerce: ['ts', 'ts', 'tokens_in', 'cost_usd'] },
+        { request_id: 'b', _coerce: null },
+        { request_id: 'c', _coerce: ['ttft_ms'] },
+      ]);
+      workspace.close();
+    }
+  });
+
   it('is a clear error, not a crash, when a file is missing', async () => {
     await expect(resolveSources([join(dir, 'missing.jsonl')])).rejects.toMatchObject({ code: 'not_found', message: `no such file or folder: ${join(dir, 'missing.jsonl')}` });
   });
