@@ -38,9 +38,13 @@ async function recordSources(db: Db, loaded: readonly Loaded[]): Promise<void> {
     ],
   );
   await db.connection.run('DELETE FROM ingest_errors WHERE source IN (SELECT unnest($1::VARCHAR[]))', [uris]);
-  for (const { result } of known) {
-    for (const e of result.errors.slice(0, MAX_REPORTED_ERRORS)) await db.exec('INSERT INTO ingest_errors VALUES ($1, $2, $3)', [e.source, e.line, e.reason]);
-  }
+  const reported = known.flatMap(({ result }) => result.errors.slice(0, MAX_REPORTED_ERRORS));
+  if (reported.length === 0) return;
+  await db.connection.run('INSERT INTO ingest_errors SELECT unnest($1::VARCHAR[]), unnest($2::BIGINT[]), unnest($3::VARCHAR[])', [
+    listValue(reported.map((e) => e.source)),
+    listValue(reported.map((e) => (e.line === null ? null : BigInt(e.line)))),
+    listValue(reported.map((e) => e.reason)),
+  ]);
 }
 
 function batchFile(s: SniffedFile): BatchFile | undefined {

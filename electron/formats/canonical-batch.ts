@@ -1,6 +1,6 @@
 import { listValue } from '@duckdb/node-api';
 import type { IngestIssue } from '../../shared/domain/ingest';
-import { callProjection } from '../../shared/query/call-mapping';
+import { callSelect } from '../../shared/query/call-mapping';
 import { inferShape, readJsonColumns } from '../../shared/query/source-shape';
 import type { Db } from '../engine/db';
 import { inTransaction } from '../engine/transaction';
@@ -71,8 +71,7 @@ export async function loadCanonicalBatch(db: Db, files: readonly BatchFile[]): P
       await stageFiles(db, files);
       await clearSources(db);
       await db.connection.run(
-        `INSERT INTO calls SELECT ${callProjection(shape, 'tl_uri')}
-         FROM ${fastJsonFrom(files[0]!.file, '$1', readJsonColumns(shape, false), 'tl_path')} JOIN tl_batch_files USING (tl_path)`,
+        `INSERT INTO calls ${callSelect(shape, 'tl_uri', `${fastJsonFrom(files[0]!.file, '$1', readJsonColumns(shape, false), 'tl_path')} JOIN tl_batch_files USING (tl_path)`)}`,
         [listValue(files.map((f) => f.file.path))],
       );
       if ((await db.exec(`DELETE FROM calls WHERE source_uri ${IN_BATCH} AND request_id IS NULL`)) > 0) throw new NeedsPerFileLoad();

@@ -1,6 +1,6 @@
 import { knownTopLevelKeys } from '../../shared/domain/call-columns';
 import type { IngestIssue } from '../../shared/domain/ingest';
-import { callProjection } from '../../shared/query/call-mapping';
+import { callSelect } from '../../shared/query/call-mapping';
 import { jsonTransformSpec, readJsonColumns, type SourceShape } from '../../shared/query/source-shape';
 import type { Db } from '../engine/db';
 import { clearSource, inTransaction } from '../engine/transaction';
@@ -28,16 +28,14 @@ export async function loadCanonicalJsonl(db: Db, file: LocalFile, shape: SourceS
 
 async function loadWith(db: Db, file: LocalFile, shape: SourceShape, checked: boolean, onProgress: Progress): Promise<LoadResult> {
   await clearSource(db, file.uri);
-  const select = callProjection(shape, '$2', checked);
   let rejected: IngestIssue[] = [];
   let inserted: number;
   if (!checked) {
-    inserted = await db.execWithProgress(`INSERT INTO calls SELECT ${select} FROM ${fastJsonFrom(file, '$1', readJsonColumns(shape, false))}`, [file.path, file.uri], onProgress);
+    inserted = await db.execWithProgress(`INSERT INTO calls ${callSelect(shape, '$2', fastJsonFrom(file, '$1', readJsonColumns(shape, false)))}`, [file.path, file.uri], onProgress);
   } else {
     await clearRejects(db);
     inserted = await db.execWithProgress(
-      `INSERT INTO calls SELECT ${select}
-       FROM (SELECT unnest(json_transform(line, ${jsonTransformSpec(shape, true)})) FROM ${checkedLinesFrom(file, '$1')})`,
+      `INSERT INTO calls ${callSelect(shape, '$2', `(SELECT unnest(json_transform(line, ${jsonTransformSpec(shape, true)})) FROM ${checkedLinesFrom(file, '$1')})`, true)}`,
       [file.path, file.uri],
       onProgress,
     );

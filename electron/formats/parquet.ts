@@ -1,4 +1,4 @@
-import { callProjection } from '../../shared/query/call-mapping';
+import { callSelect } from '../../shared/query/call-mapping';
 import { parquetShape, type ColumnType } from '../../shared/query/parquet-shape';
 import { sqlIdent } from '../../shared/query/sql';
 import type { Db } from '../engine/db';
@@ -28,7 +28,7 @@ export async function loadCanonicalParquet(db: Db, file: LocalFile, columns: rea
   const from = replace.length ? `(SELECT * REPLACE (${replace.join(', ')}) FROM read_parquet($1))` : 'read_parquet($1)';
   return inTransaction(db, async () => {
     await clearSource(db, file.uri);
-    const inserted = await db.execWithProgress(`INSERT INTO calls SELECT ${callProjection(shape, '$2')} FROM ${from}`, [file.path, file.uri], onProgress);
+    const inserted = await db.execWithProgress(`INSERT INTO calls ${callSelect(shape, '$2', from)}`, [file.path, file.uri], onProgress);
     const unusable = await dropUnrecognizedCalls(db, file.uri);
     return {
       format: 'canonical-parquet',

@@ -70,12 +70,16 @@ function isStructured(column: CallColumn): boolean {
 }
 
 function scalarValue(column: CallColumn, shape: SourceShape, checked: boolean): string | undefined {
-  const parts = column.aliases
-    .map((alias) => rawExpr(shape, alias, checked))
-    .filter((r): r is Raw => r !== undefined)
-    .map((r) => convert(column, r));
-  if (parts.length === 0) return undefined;
-  return parts.length === 1 ? parts[0] : `coalesce(${parts.join(', ')})`;
+  const raws = column.aliases.map((alias) => rawExpr(shape, alias, checked)).filter((r): r is Raw => r !== undefined);
+  const parts = raws.map((r) => convert(column, r));
+  if (parts.length <= 1) return parts[0];
+  const last = raws[raws.length - 1]!;
+  if (column.kind === 'text' && (last.field.t === 'text' || last.field.t === 'numtext')) {
+    // nullif(x, '') names x twice, and DuckDB then computes x for every row ahead of the lazy coalesce:
+    // the last alias (a lookup in the metadata JSON) stays bare inside it, its '' turned to NULL outside.
+    return `nullif(coalesce(${[...parts.slice(0, -1), last.sql].join(', ')}), '')`;
+  }
+  return `coalesce(${parts.join(', ')})`;
 }
 
 const TOOL = `lambda t: {'name': coalesce(t.name, t.tool), 'args_hash': t.args_hash, 'args': CAST(coalesce(t.args, t.arguments) AS VARCHAR), 'latency_ms': t.latency_ms}`;
@@ -163,9 +167,10 @@ export function extraKeys(shape: SourceShape): string[] {
   return [...shape.keys()].filter((k) => !known.has(k)).sort();
 }
 
+/** The metadata object. A JSON text that starts with `{` is one: the prefix spares parsing each row's metadata (json_type is left for text with leading spaces). */
 function metadataValue(shape: SourceShape): string {
   const field = shape.get('metadata');
-  const base = !field ? 'NULL' : field.t === 'json' ? `CASE WHEN json_type("metadata") = 'OBJECT' THEN "metadata" END` : `CAST(to_json("metadata") AS JSON)`;
+  const base = !field ? 'NULL' : field.t === 'json' ? `CASE WHEN starts_with(CAST("metadata" AS VARCHAR), '{') OR json_type("metadata") = 'OBJECT' THEN "metadata" END` : `CAST(to_json("metadata") AS JSON)`;
   const extras = extraKeys(shape);
   if (extras.length === 0) return `CAST(${base} AS JSON)`;
   const pairs = extras.map((k) => `${sqlString(k)}, ${sqlIdent(k)}`).join(', ');
@@ -181,43 +186,46 @@ function coercionFailures(shape: SourceShape, checked: boolean): string {
       const raw = rawExpr(shape, alias, checked);
       if (!raw || raw.field.t === 'number' || raw.field.t === 'native') continue;
       if (shape.get(alias.split('.')[0]!)?.t === 'json' && !alias.includes('.')) continue;
-      checks.push(`CASE WHEN ${raw.sql} IS NOT NULL AND ${convert(column, raw)} IS NULL THEN ${sqlString(column.name)} END`);
+      checks.push(`${raw.sql} IS NOT NULL AND ${convert(column, raw)} IS NULL THEN [${sqlString(column.name)}]`);
     }
   }
+  // Plain CASEs: a lambda over a list of candidates is evaluated row by row, on every row of the load.
   if (checks.length === 0) return 'CAST(NULL AS VARCHAR[])';
-  return `nullif(list_filter([${checks.join(', ')}], lambda x: x IS NOT NULL), CAST([] AS VARCHAR[]))`;
+  if (checks.length === 1) return `CASE WHEN ${checks[0]} END`;
+  const lists = checks.map((c) => `CASE WHEN ${c} ELSE CAST([] AS VARCHAR[]) END`);
+  return `nullif(${lists.reduce((all, next) => `list_concat(${all}, ${next})`)}, CAST([] AS VARCHAR[]))`;
 }
 
 /**
- * The SELECT list mapping a source's fields onto the calls table, in table order.
+ * The SELECT mapping the rows of `from` onto the calls table, in table order.
  * `sourceParam` is the placeholder of the source URI. A record with no recognized
  * field gets a NULL request_id so the loader can remove and report it; one with
  * fields but no id gets an id derived from its content.
+ *
+ * The id is derived in an outer query from the mapped columns: written inline, each
+ * column's expression would appear twice, and DuckDB would then compute the shared
+ * parts for every row up front, defeating the lazy `coalesce` that reads an alias
+ * (metadata.feature, ...) only when the primary field is missing.
  */
-export function callProjection(shape: SourceShape, sourceParam: string, checked = false): string {
+export function callSelect(shape: SourceShape, sourceParam: string, from: string, checked = false): string {
   const values = new Map<string, string>();
   for (const column of CALL_COLUMNS) values.set(column.name, columnValue(column, shape, checked));
   const endTime = scalarValue({ name: 'end', kind: 'timestamp', aliases: ['end_time', 'endTime'], description: '' }, shape, checked);
   if (endTime) values.set('total_ms', `coalesce(${values.get('total_ms')}, epoch_ms(${endTime}) - epoch_ms(${values.get('ts')}))`);
   values.set('decode_ms', `coalesce(${values.get('decode_ms')}, ${values.get('total_ms')} - ${values.get('ttft_ms')})`);
 
-  const present = CALL_COLUMNS.filter((c) => c.name !== 'request_id')
-    .map((c) => values.get(c.name)!)
-    .filter((v) => !v.startsWith('CAST(NULL'))
-    .map((v) => `CAST(${v} AS VARCHAR)`);
+  const present = CALL_COLUMNS.filter((c) => c.name !== 'request_id' && !values.get(c.name)!.startsWith('CAST(NULL')).map((c) => `CAST(${sqlIdent(c.name)} AS VARCHAR)`);
   const recognized = present.length ? `coalesce(${present.join(', ')}) IS NOT NULL` : 'false';
-  const id = values.get('request_id')!;
-  values.set(
-    'request_id',
-    `CASE WHEN ${id} IS NOT NULL THEN ${id} WHEN ${recognized} THEN 'auto-' || substr(md5(concat_ws('|', ${present.join(', ') || "''"})), 1, 16) END`,
-  );
+  const requestId = `CASE WHEN "_id" IS NOT NULL THEN "_id" WHEN ${recognized} THEN 'auto-' || substr(md5(concat_ws('|', ${present.join(', ') || "''"})), 1, 16) END`;
 
-  const items = CALL_COLUMNS.map((c) => `${values.get(c.name)} AS ${sqlIdent(c.name)}`);
-  items.push(`${coercionFailures(shape, checked)} AS "_coerce"`);
-  items.push(`${metadataValue(shape)} AS "metadata"`);
-  items.push(`${sourceParam} AS "source_uri"`);
-  items.push(`${scoresValue(shape)} AS "_scores"`);
-  return items.join(',\n  ');
+  const inner = CALL_COLUMNS.map((c) => `${values.get(c.name)} AS ${c.name === 'request_id' ? '"_id"' : sqlIdent(c.name)}`);
+  inner.push(`${coercionFailures(shape, checked)} AS "_coerce"`);
+  inner.push(`${metadataValue(shape)} AS "metadata"`);
+  inner.push(`${sourceParam} AS "source_uri"`);
+  inner.push(`${scoresValue(shape)} AS "_scores"`);
+  const outer = CALL_COLUMNS.map((c) => (c.name === 'request_id' ? `${requestId} AS "request_id"` : sqlIdent(c.name)));
+  outer.push('"_coerce"', '"metadata"', '"source_uri"', '"_scores"');
+  return `SELECT ${outer.join(',\n  ')}\nFROM (SELECT ${inner.join(',\n  ')}\n  FROM ${from})`;
 }
 
 function scoresValue(shape: SourceShape): string {

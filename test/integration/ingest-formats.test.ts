@@ -109,6 +109,27 @@ describe('formats', () => {
     workspace.close();
   });
 
+  it('reads a metadata alias only where the top-level field is missing or empty, and keeps metadata only when it is an object', async () => {
+    const file = await writeLines(join(dir, 'metadata-aliases.jsonl'), [
+      { request_id: 'm1', feature: 'top', tenant_id: '', metadata: { feature: 'inner', tenant_id: 'acme', user_locale: '' } },
+      { request_id: 'm2', feature: '', metadata: { feature: '', prompt_version: 'v2' } },
+      { request_id: 'm3', feature: null, metadata: '{"feature": "not an object"}' },
+      { request_id: 'm4', metadata: [{ feature: 'in a list' }] },
+      { trace_id: 't5', metadata: { feature: 'only inside' } },
+    ]);
+    const { workspace, report } = await load([file]);
+    expect(report.errors).toEqual([]);
+    const rows = await workspace.db.all('SELECT request_id, feature, tenant_id, prompt_version, locale, metadata FROM calls ORDER BY trace_id NULLS FIRST, request_id');
+    expect(rows).toEqual([
+      { request_id: 'm1', feature: 'top', tenant_id: 'acme', prompt_version: null, locale: null, metadata: '{"feature":"inner","tenant_id":"acme","user_locale":""}' },
+      { request_id: 'm2', feature: null, tenant_id: null, prompt_version: 'v2', locale: null, metadata: '{"feature":"","prompt_version":"v2"}' },
+      { request_id: 'm3', feature: null, tenant_id: null, prompt_version: null, locale: null, metadata: null },
+      { request_id: 'm4', feature: null, tenant_id: null, prompt_version: null, locale: null, metadata: null },
+      { request_id: expect.stringMatching(/^auto-[0-9a-f]{16}$/), feature: 'only inside', tenant_id: null, prompt_version: null, locale: null, metadata: '{"feature":"only inside"}' },
+    ]);
+    workspace.close();
+  });
+
   it('loads score records from their own file and inline on calls', async () => {
     const scores = await writeLines(join(dir, 'scores.jsonl'), [
       { request_id: 'c1', name: 'faithfulness', value: 0.82, source: 'judge', ts: '2026-11-04T10:00:00Z' },

@@ -49,6 +49,7 @@ describe('malformed lines', () => {
       { request_id: 'r4', tokens_in: null },
     ]);
     expect(report.warnings).toEqual([{ source: file, line: null, reason: 'tokens_in: 1 value of the wrong type left empty (first in request r4)' }]);
+    expect(await workspace.db.all('SELECT source, line, reason FROM ingest_errors ORDER BY line')).toEqual(report.errors);
     workspace.close();
   });
 
@@ -89,7 +90,35 @@ describe('malformed lines', () => {
     expect(report.skipped).toBe(125);
     expect(report.errors).toHaveLength(100);
     expect(report.errors[99]!.line).toBe(199);
+    expect(await workspace.db.one('SELECT count(*) AS n, max(line) AS last FROM ingest_errors')).toEqual({ n: 100, last: 199 });
     workspace.close();
+  });
+
+  it('counts values of the wrong type per column, in the fast read and the line-checked one alike', async () => {
+    const records = [
+      { request_id: 'a', ts: 'not a time', timestamp: 'also bad', tokens_in: 'lots', cost_usd: 'cheap', model: 'm' },
+      { request_id: 'b', ts: '2026-01-01T00:00:00Z', tokens_in: 5, model: 'm' },
+      { request_id: 'c', ts: 1_700_000_000, tokens_in: '7', latency_ms: { ttft: 'x', total: 9 }, model: 'm' },
+    ];
+    const expected = (file: string) => [
+      { source: file, line: null, reason: 'cost_usd: 1 value of the wrong type left empty (first in request a)' },
+      { source: file, line: null, reason: 'tokens_in: 1 value of the wrong type left empty (first in request a)' },
+      { source: file, line: null, reason: 'ts: 2 values of the wrong type left empty (first in request a)' },
+      { source: file, line: null, reason: 'ttft_ms: 1 value of the wrong type left empty (first in request c)' },
+    ];
+    const clean = await writeLines(join(dir, 'coerce.jsonl'), records);
+    const dirty = await writeLines(join(dir, 'coerce-dirty.jsonl'), [...records, '{"request_id":']);
+    for (const file of [clean, dirty]) {
+      const { workspace, report } = await load([file]);
+      expect(report.rows.calls).toBe(3);
+      expect(report.warnings).toEqual(expected(file));
+      expect(await workspace.db.all('SELECT request_id, _coerce FROM calls ORDER BY request_id')).toEqual([
+        { request_id: 'a', _coerce: ['ts', 'ts', 'tokens_in', 'cost_usd'] },
+        { request_id: 'b', _coerce: null },
+        { request_id: 'c', _coerce: ['ttft_ms'] },
+      ]);
+      workspace.close();
+    }
   });
 
   it('is a clear error, not a crash, when a file is missing', async () => {
