@@ -53,7 +53,7 @@ function ingestCases(d: Dataset): BenchCase[] {
   ];
 }
 
-function queryCases(d: Dataset): BenchCase[] {
+function queryCases(d: Dataset, browser: boolean): BenchCase[] {
   const s = sizeName(d.calls);
   const workspace = d.workspace;
   return [
@@ -62,30 +62,35 @@ function queryCases(d: Dataset): BenchCase[] {
     ...(['start', 'middle', 'end'] as const).map(
       (offset): BenchCase => ({ id: `page-${offset}-${s}`, group: 'page', title: `200-row page by ts, ${offset} ${s}`, a: tl('tracelens-page', { workspace, offset }) }),
     ),
-    { id: `browser-${s}`, group: 'browser', title: `facet click to every panel updated, Chromium ${s}`, a: tl('tracelens-browser', { workspace }), reps: 1 },
+    ...(browser ? [{ id: `browser-${s}`, group: 'browser', title: `facet click to every panel updated, Chromium ${s}`, a: tl('tracelens-browser', { workspace }), reps: 1 } satisfies BenchCase] : []),
     { id: `drift-${s}`, group: 'drift', title: `drift, all checks ${s}`, a: tl('tracelens-drift', { workspace }) },
     { id: `pii-${s}`, group: 'pii', title: `PII scan ${s}`, a: tl('tracelens-pii', { workspace }) },
   ];
 }
 
-function peerCases(d: Dataset, pandas: boolean, pandasReps: number): BenchCase[] {
+function peerCases(d: Dataset, pandas: boolean, peerReps: number): BenchCase[] {
   const s = sizeName(d.calls);
   const cases: BenchCase[] = [
-    { id: `peer-node-${s}`, group: 'peer', title: `Node readline+JSON.parse group-by ${s}`, a: { label: 'Node readline', kind: 'node', side: 'node-readline', args: { file: d.jsonl } }, input: d.jsonl, verify: rowsAre(d.calls) },
+    { id: `peer-node-${s}`, group: 'peer', title: `Node readline+JSON.parse group-by ${s}`, a: { label: 'Node readline', kind: 'node', side: 'node-readline', args: { file: d.jsonl } }, input: d.jsonl, reps: peerReps, verify: rowsAre(d.calls) },
   ];
-  const pandasCase: BenchCase = { id: `peer-pandas-${s}`, group: 'peer', title: `pandas read_json+group-by ${s}`, a: { label: 'pandas', kind: 'python', side: 'pandas_groupby.py', args: { file: d.jsonl } }, input: d.jsonl, reps: pandasReps, verify: rowsAre(d.calls) };
+  const pandasCase: BenchCase = { id: `peer-pandas-${s}`, group: 'peer', title: `pandas read_json+group-by ${s}`, a: { label: 'pandas', kind: 'python', side: 'pandas_groupby.py', args: { file: d.jsonl } }, input: d.jsonl, reps: peerReps, verify: rowsAre(d.calls) };
   cases.push(pandas ? pandasCase : { ...pandasCase, pending: 'pandas is not installed for /usr/bin/python3 (apt-get install python3-pandas)' });
   return cases;
 }
 
 export interface CaseOptions {
   readonly pandas: boolean;
-  /** pandas takes tens of seconds and ~10 GB per million calls: fewer repetitions at the largest size. */
-  readonly pandasReps: (calls: number) => number;
+  /**
+   * Peers are a point of comparison, not a target, and take a minute per million calls (pandas also
+   * ~15 GB): fewer repetitions at the largest size, to keep the full run within its budget.
+   */
+  readonly peerReps: (calls: number) => number;
+  /** Whether to drive Chromium at this size (its target is at the largest; --quick has only 100k). */
+  readonly browser: (calls: number) => boolean;
 }
 
 export function casesFor(d: Dataset, options: CaseOptions): BenchCase[] {
-  return [...ingestCases(d), ...queryCases(d), ...peerCases(d, options.pandas, options.pandasReps(d.calls))];
+  return [...ingestCases(d), ...queryCases(d, options.browser(d.calls)), ...peerCases(d, options.pandas, options.peerReps(d.calls))];
 }
 
 /** A folder of many small dumps (one per service and hour, say): per-file overhead is what it measures. */

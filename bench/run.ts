@@ -127,7 +127,7 @@ async function main(): Promise<void> {
   const cases: BenchCase[] = [];
   for (const n of sizes) {
     const d = await ensureDataset(n, log);
-    cases.push(...casesFor(d, { pandas, pandasReps: (calls) => (calls >= 1_000_000 ? 1 : REPS) }));
+    cases.push(...casesFor(d, { pandas, peerReps: (calls) => (calls >= 1_000_000 ? 1 : REPS), browser: (calls) => calls === sizes[sizes.length - 1] }));
     if (n === 100_000) cases.push(folderCase(await ensureFolder(d.jsonl, 150, log), 150, n));
   }
   let spill: BenchCase | undefined;

@@ -1,3 +1,4 @@
+import { KPI_PERCENTILES } from '../../shared/query/slice';
 import { facetCounts, facetValues } from '../../electron/engine/explore/facets';
 import { latencyHistogram } from '../../electron/engine/explore/latency-histogram';
 import { scatterSample } from '../../electron/engine/explore/scatter-sample';
@@ -21,7 +22,7 @@ export function refreshJobs(workspace: Workspace, filter: SliceFilter): Job[] {
   const blocked: SliceFilter = { ...filter, where: { ...filter.where, guardrail_action: [...BLOCK_ACTIONS] } };
   return [
     ['facets', () => facetCounts(workspace, { columns: SIDEBAR, filter, limit: 8 })],
-    ['kpis', () => sliceAggregates(workspace, { ...filter, by: [] }, { indexed: true })],
+    ['kpis', () => sliceAggregates(workspace, { ...filter, by: [] }, { indexed: true, percentiles: KPI_PERCENTILES })],
     ['series overall', () => timeSeries(workspace, { filter, buckets: 120, top: 8, measures: ['total_p95_ms', 'decode_p95_ms', 'cost_per_request_p50', 'cost_per_request_p99'] })],
     ['series ttft by model', () => timeSeries(workspace, { filter, buckets: 120, by: 'model_resolved', top: 6, measures: ['ttft_p50_ms', 'ttft_p95_ms'] })],
     ['series cost by tenant', () => timeSeries(workspace, { filter, buckets: 60, by: 'tenant_id', top: 10, measures: ['cost_usd'] })],

@@ -1,5 +1,5 @@
 import { whereClause } from '../../shared/query/filter';
-import { aggregatesSql, SLICE_MEASURES, type SliceGroup, type SliceSpec, sliceQuery } from '../../shared/query/slice';
+import { aggregatesSql, measuresWith, PERCENTILE_MEASURES, type PercentileMeasure, type SliceGroup, type SliceSpec, sliceQuery } from '../../shared/query/slice';
 import { ParamList } from '../../shared/query/sql';
 import { countsPerSet, GUARD_SETS, splitGuardrail } from './explore/guardrail-index';
 import type { Workspace } from './workspace';
@@ -10,12 +10,21 @@ export interface SliceOptions {
    * app does, as it asks again at every click. A one-off command reads the decisions directly.
    */
   readonly indexed?: boolean;
+  /** Only these percentiles (each a sort of its column over the slice); the others come back null. All by default. */
+  readonly percentiles?: readonly PercentileMeasure[];
+}
+
+/** The percentiles not computed, as null: every group keeps the shape of `tracelens slice --json`. */
+function withNulls(groups: SliceGroup[], percentiles?: readonly PercentileMeasure[]): SliceGroup[] {
+  if (!percentiles) return groups;
+  const skipped = Object.fromEntries(PERCENTILE_MEASURES.filter((m) => !percentiles.includes(m)).map((m) => [m, null]));
+  return groups.map((g) => ({ ...g, ...skipped }) as SliceGroup);
 }
 
 export async function sliceAggregates(workspace: Workspace, spec: SliceSpec, options: SliceOptions = {}): Promise<SliceGroup[]> {
-  if (options.indexed && spec.by.length === 0) return totals(workspace, spec);
-  const { sql, params } = sliceQuery(spec);
-  return workspace.db.all<SliceGroup>(sql, params);
+  if (options.indexed && spec.by.length === 0) return withNulls(await totals(workspace, spec, options.percentiles), options.percentiles);
+  const { sql, params } = sliceQuery(spec, undefined, measuresWith(options.percentiles));
+  return withNulls(await workspace.db.all<SliceGroup>(sql, params), options.percentiles);
 }
 
 /**
@@ -23,10 +32,10 @@ export async function sliceAggregates(workspace: Workspace, spec: SliceSpec, opt
  * list (a pass the guardrail facets and the block chart of the same refresh share), then the blocked
  * share of them, k / n as the average of a 0/1 column gives it.
  */
-async function totals(workspace: Workspace, spec: SliceSpec): Promise<SliceGroup[]> {
+async function totals(workspace: Workspace, spec: SliceSpec, percentiles?: readonly PercentileMeasure[]): Promise<SliceGroup[]> {
   const params = new ParamList();
   const where = whereClause(spec, params);
-  const measures = SLICE_MEASURES.filter((m) => m !== 'block_rate');
+  const measures = measuresWith(percentiles).filter((m) => m !== 'block_rate');
   const blockRate = async () => {
     const blockParams = new ParamList();
     const { calls, guardrails } = splitGuardrail(spec);

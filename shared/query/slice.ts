@@ -41,8 +41,19 @@ export const SLICE_MEASURES = [
 ] as const;
 export type SliceMeasure = (typeof SLICE_MEASURES)[number];
 
+export const PERCENTILE_MEASURES = ['ttft_p50_ms', 'ttft_p95_ms', 'total_p50_ms', 'total_p95_ms', 'decode_p95_ms', 'cost_per_request_p50', 'cost_per_request_p99'] as const;
+export type PercentileMeasure = (typeof PERCENTILE_MEASURES)[number];
+
+/** The percentiles the Overview's KPI cards show: the app asks for these only (each column is a sort of the slice). */
+export const KPI_PERCENTILES: readonly PercentileMeasure[] = ['ttft_p50_ms', 'ttft_p95_ms', 'total_p95_ms', 'cost_per_request_p99'];
+
+/** Every measure but the percentiles not in `percentiles` (all of them when it is undefined). */
+export function measuresWith(percentiles?: readonly PercentileMeasure[]): SliceMeasure[] {
+  return SLICE_MEASURES.filter((m) => !percentiles || !(PERCENTILE_MEASURES as readonly string[]).includes(m) || (percentiles as readonly string[]).includes(m));
+}
+
 /** Percentile measures: column and fraction. */
-const PERCENTILES: Partial<Record<SliceMeasure, readonly [column: string, fraction: number]>> = {
+const PERCENTILES: Record<PercentileMeasure, readonly [column: string, fraction: number]> = {
   ttft_p50_ms: ['ttft_ms', 0.5],
   ttft_p95_ms: ['ttft_ms', 0.95],
   total_p50_ms: ['total_ms', 0.5],
@@ -70,12 +81,12 @@ export function aggregatesSql(measures: readonly SliceMeasure[] = SLICE_MEASURES
   const wanted = SLICE_MEASURES.filter((m) => measures.includes(m));
   const fractions = new Map<string, number[]>();
   for (const m of wanted) {
-    const p = PERCENTILES[m];
+    const p = PERCENTILES[m as PercentileMeasure];
     if (p) fractions.set(p[0], [...(fractions.get(p[0]) ?? []), p[1]]);
   }
   return wanted
     .map((m) => {
-      const p = PERCENTILES[m];
+      const p = PERCENTILES[m as PercentileMeasure];
       if (m === 'block_rate') return `avg(CASE WHEN ${blocked} THEN 1.0 ELSE 0.0 END) AS ${m}`;
       if (!p) return `${PLAIN[m as keyof typeof PLAIN]} AS ${m}`;
       const list = fractions.get(p[0])!;
@@ -101,11 +112,11 @@ export interface SliceSource {
 }
 
 /** Slice aggregates grouped by `by`, largest groups first. */
-export function sliceQuery(spec: SliceSpec, source: SliceSource = { from: 'calls', blocked: IS_BLOCKED }): SqlQuery {
+export function sliceQuery(spec: SliceSpec, source: SliceSource = { from: 'calls', blocked: IS_BLOCKED }, measures: readonly SliceMeasure[] = SLICE_MEASURES): SqlQuery {
   const params = new ParamList();
   const where = whereClause(spec, params);
   const groups = spec.by.map((c) => `${groupExpr(c)} AS ${sqlIdent(c)}`);
-  const select = [...groups, aggregatesSql(SLICE_MEASURES, source.blocked)].join(',\n  ');
+  const select = [...groups, aggregatesSql(measures, source.blocked)].join(',\n  ');
   const groupBy = spec.by.length ? `GROUP BY ${spec.by.map((_, i) => i + 1).join(', ')}` : '';
   const order = ['requests DESC', ...spec.by.map((c) => `${sqlIdent(c)} NULLS LAST`)].join(', ');
   return { sql: `SELECT ${select}\nFROM ${source.from} ${where}\n${groupBy}\nORDER BY ${order}`, params: params.values };

@@ -242,13 +242,15 @@ describe('acting on an incident in the browser: drift, review, gold, PII', () =>
     await page.getByTestId('review-current').waitFor();
     const id = await current(page);
     const restore = await makeUnwritable(journal, saved);
+    // Each save attempt is awaited to its answer: one still in flight when the journal is restored would land after.
+    const saveAnswered = () => page.waitForResponse((r) => r.url().endsWith('/api/call/saveLabel'));
     try {
-      await page.keyboard.press('p');
+      await Promise.all([saveAnswered(), page.keyboard.press('p')]);
       const error = page.getByTestId('label-error');
       await error.waitFor();
       expect(await error.textContent()).toContain('Not saved');
       await page.keyboard.press('j');
-      await page.keyboard.press('p');
+      await Promise.all([saveAnswered(), page.keyboard.press('p')]);
       expect(await current(page)).toBe(id);
       expect(await error.isVisible()).toBe(true);
     } finally {

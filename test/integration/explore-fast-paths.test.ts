@@ -11,7 +11,7 @@ import { sliceAggregates } from '../../electron/engine/slice';
 import { Workspace } from '../../electron/engine/workspace';
 import { BLOCK_ACTIONS } from '../../shared/domain/guardrail';
 import { IS_BLOCKED, type SliceFilter, whereClause } from '../../shared/query/filter';
-import { SLICE_MEASURES } from '../../shared/query/slice';
+import { KPI_PERCENTILES, PERCENTILE_MEASURES, SLICE_MEASURES } from '../../shared/query/slice';
 import { ParamList, sqlIdent } from '../../shared/query/sql';
 import { writeSmallDemo } from '../helpers/api-server';
 import { tempDir } from '../helpers/temp';
@@ -148,7 +148,15 @@ describe('explore fast query paths give the results of the plain queries', () =>
       const plain = await workspace.db.all(`SELECT ${PLAIN_AGGREGATES} FROM calls ${whereClause(filter, params)}`, params.values);
       expect(await sliceAggregates(workspace, { ...filter, by: [] }, { indexed: true })).toEqual(plain);
       expect(await sliceAggregates(workspace, { ...filter, by: [] })).toEqual(plain);
+      // The KPI cards' percentiles only: the same numbers, the others null (their columns are not sorted).
+      const skipped = Object.fromEntries(PERCENTILE_MEASURES.filter((m) => !KPI_PERCENTILES.includes(m)).map((m) => [m, null]));
+      const kpis = plain.map((row) => ({ ...row, ...skipped }));
+      expect(await sliceAggregates(workspace, { ...filter, by: [] }, { indexed: true, percentiles: KPI_PERCENTILES })).toEqual(kpis);
+      expect(await sliceAggregates(workspace, { ...filter, by: [] }, { percentiles: KPI_PERCENTILES })).toEqual(kpis);
     }
+    const byFeature = await sliceAggregates(workspace, { by: ['feature'] });
+    const byFeatureKpis = await sliceAggregates(workspace, { by: ['feature'] }, { percentiles: ['ttft_p95_ms'] });
+    expect(byFeatureKpis.map((g) => [g['feature'], g.requests, g.ttft_p95_ms, g.decode_p95_ms])).toEqual(byFeature.map((g) => [g['feature'], g.requests, g.ttft_p95_ms, null]));
   });
 
   it('gives a series of some measures the same numbers as the series of all of them', async () => {

@@ -17,7 +17,7 @@ export function exploreHandlers(session: Session): HandlerGroup<keyof typeof EXP
     columns: async () => ({ columns: await columnInfo(session.workspace) }),
     facetValues: (request) => facetValues(session.workspace, request),
     facetCounts: (request) => facetCounts(session.workspace, request),
-    sliceAggregates: async ({ by, filter }) => ({ groups: await sliceAggregates(session.workspace, { ...filter, by }, { indexed: true }) }),
+    sliceAggregates: async ({ by, filter, percentiles }) => ({ groups: await sliceAggregates(session.workspace, { ...filter, by }, { indexed: true, ...(percentiles ? { percentiles } : {}) }) }),
     timeSeries: (request) => timeSeries(session.workspace, request),
     tablePage: (request) => tablePage(session.workspace, request),
     callDetail: ({ requestId }) => callDetail(session.workspace, requestId),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { IngestIssue, IngestReport, RowCounts, SourceReport } from '../../domain/ingest';
 import type { ColumnKind } from '../../domain/call-columns';
-import { SLICE_MEASURES, type SliceGroup } from '../../query/slice';
+import { PERCENTILE_MEASURES, SLICE_MEASURES, type SliceGroup } from '../../query/slice';
 import { method } from '../method';
 import { Dimension, Empty, FACET_COLUMNS, FacetColumn, Filter, GroupColumn, SortColumn, TableColumn } from '../schemas';
 
@@ -154,8 +154,13 @@ export const EXPLORE_METHODS = {
     'The values of several facets with their call counts, each as `facetValues` gives it (the facet sidebar in one call).',
   ),
   sliceAggregates: method<{ readonly groups: readonly SliceGroup[] }>()(
-    z.strictObject({ by: z.array(GroupColumn).max(4).default([]), filter: Filter.default({}) }),
-    'The SLI aggregates of `tracelens slice`, per group.',
+    z.strictObject({
+      by: z.array(GroupColumn).max(4).default([]),
+      filter: Filter.default({}),
+      /** Only these percentiles (each sorts its column over the slice); the others are null. All by default. */
+      percentiles: z.array(z.enum(PERCENTILE_MEASURES)).max(PERCENTILE_MEASURES.length).optional(),
+    }),
+    'The SLI aggregates of `tracelens slice`, per group; `percentiles` picks the percentiles computed (the others null).',
   ),
   timeSeries: method<TimeSeries>()(
     z.strictObject({

@@ -1,3 +1,4 @@
+import { KPI_PERCENTILES } from '../../../../shared/query/slice';
 import { useRoute } from '../../app/use-route';
 import { useApi, useWorkspace } from '../../app/workspace';
 import { ErrorNotice, Loading } from '../../components/Status';
@@ -27,7 +28,7 @@ export function Overview() {
   const { params, setParams } = useRoute();
   const calls = useCallParam();
   const by = TTFT_SPLITS.some((s) => s.id === params.get('by')) ? params.get('by')! : 'model_resolved';
-  const kpis = useKeptResult(() => api.sliceAggregates({ filter: slice.filter }), [api, slice.key]);
+  const kpis = useKeptResult(() => api.sliceAggregates({ filter: slice.filter, percentiles: [...KPI_PERCENTILES] }), [api, slice.key]);
   const overall = useKeptResult(() => api.timeSeries({ filter: slice.filter, measures: [...OVERALL_MEASURES] }), [api, slice.key]);
   if (workspace.state === 'ok' && workspace.value.rows.calls === 0) {
     return (
