@@ -23,6 +23,22 @@ const BATCH_BYTES = 256 * 1024;
 
 const unreachable = (error: unknown) => err('internal', `cannot reach TraceLens: ${error instanceof Error ? error.message : String(error)}`);
 
+/** A streamed response body cut at `separator`: each whole piece as it arrives (answer lines, event messages). */
+async function* pieces(body: ReadableStream<BufferSource>, separator: string): AsyncGenerator<string> {
+  const reader = body.pipeThrough(new TextDecoderStream()).getReader();
+  let buffer = '';
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) return;
+    buffer += value;
+    let end: number;
+    while ((end = buffer.indexOf(separator)) >= 0) {
+      yield buffer.slice(0, end);
+      buffer = buffer.slice(end + separator.length);
+    }
+  }
+}
+
 /**
  * The contract over browser mode's HTTP API: POST /api/call/METHOD, events as server-sent events. Calls
  * made in the same turn of the event loop (the panels of a view asking at once) travel together as one
@@ -69,19 +85,9 @@ export function httpTransport({ baseUrl, token }: HttpTransportOptions): Transpo
         calls.forEach((_, i) => answer(i, result));
         return;
       }
-      const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
-      let buffer = '';
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) break;
-        buffer += value;
-        let end: number;
-        while ((end = buffer.indexOf('\n')) >= 0) {
-          const line = buffer.slice(0, end);
-          buffer = buffer.slice(end + 1);
-          const { i, result } = fromWire(line) as { i: number; result: Result<unknown> };
-          answer(i, result);
-        }
+      for await (const line of pieces(response.body, '\n')) {
+        const { i, result } = fromWire(line) as { i: number; result: Result<unknown> };
+        answer(i, result);
       }
     } catch (error) {
       calls.forEach((_, i) => answer(i, unreachable(error)));
@@ -112,19 +118,9 @@ export function httpTransport({ baseUrl, token }: HttpTransportOptions): Transpo
       try {
         const response = await fetch(`${baseUrl}/api/events`, { headers });
         if (!response.ok || !response.body) throw new Error(`events: ${response.status}`);
-        const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
-        let buffer = '';
-        for (;;) {
-          const { value, done } = await reader.read();
-          if (done) break;
-          buffer += value;
-          let end: number;
-          while ((end = buffer.indexOf('\n\n')) >= 0) {
-            const message = buffer.slice(0, end);
-            buffer = buffer.slice(end + 2);
-            const data = message.split('\n').filter((l) => l.startsWith('data: ')).map((l) => l.slice(6)).join('\n');
-            if (data) for (const listener of listeners) listener(fromWire(data) as AppEvent);
-          }
+        for await (const message of pieces(response.body, '\n\n')) {
+          const data = message.split('\n').filter((l) => l.startsWith('data: ')).map((l) => l.slice(6)).join('\n');
+          if (data) for (const listener of listeners) listener(fromWire(data) as AppEvent);
         }
       } catch {
         // The server went away or restarted: retry while someone listens.
