@@ -127,7 +127,10 @@ async function main(): Promise<void> {
   const cases: BenchCase[] = [];
   for (const n of sizes) {
     const d = await ensureDataset(n, log);
-    cases.push(...casesFor(d, { pandas, peerReps: (calls) => (calls >= 1_000_000 ? 1 : REPS), browser: (calls) => calls === sizes[sizes.length - 1] }));
+    // --quick is a two-minute check: peers once, and Chromium (its target is at 1M) only when asked for with --only.
+    const peerReps = (calls: number) => (opts.quick || calls >= 1_000_000 ? 1 : REPS);
+    const browser = (calls: number) => calls === sizes[sizes.length - 1] && (!opts.quick || Boolean(opts.only?.includes('browser')));
+    cases.push(...casesFor(d, { pandas, peerReps, browser }));
     if (n === 100_000) cases.push(folderCase(await ensureFolder(d.jsonl, 150, log), 150, n));
   }
   let spill: BenchCase | undefined;
