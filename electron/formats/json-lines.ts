@@ -29,16 +29,6 @@ export function fastJsonFrom(file: Pick<LocalFile, 'compression'>, pathParam: st
 const LINE_OPTIONS = `header = false, delim = chr(1), quote = '', escape = '', auto_detect = false, max_line_size = ${MAX_LINE_BYTES}`;
 
 /**
- * The fast line reader: every line as text, nothing checked. A JSON function reading
- * the lines fails on the first malformed one, and the caller then switches to
- * `checkedLinesFrom`: a clean file is parsed once instead of twice.
- */
-export function fastLinesFrom(file: Pick<LocalFile, 'compression'>, pathParam: string): string {
-  return `(SELECT line FROM read_csv(${pathParam}, columns = {'line': 'VARCHAR'}, ${LINE_OPTIONS},
-    compression = '${compressionArg(file)}') WHERE line IS NOT NULL)`;
-}
-
-/**
  * The checked reader: every line as one JSON value, parsed by DuckDB's CSV reader in
  * parallel; lines that are not valid JSON land in the rejects table with their
  * line numbers instead of failing the load. Blank lines are skipped.
