@@ -17,7 +17,8 @@ export async function parquetColumns(db: Db, path: string): Promise<ColumnType[]
 /**
  * The top-level text columns whose statistics, in every row group, show no NULL and a
  * minimum other than the empty string (the smallest string in any byte order): every
- * value there is filled. A file without statistics gives none.
+ * value there is filled. These are the statistics DuckDB's own filters on the file trust; a file
+ * without them gives none.
  */
 async function filledTextColumns(db: Db, path: string, columns: readonly ColumnType[]): Promise<Set<string>> {
   const text = new Set(columns.filter((c) => c.type.toUpperCase() === 'VARCHAR').map((c) => c.name));
