@@ -1,10 +1,10 @@
 import { CALL_COLUMNS } from '../../shared/domain/call-columns';
 import { SQL_TYPES } from '../../shared/query/call-mapping';
-import { OTLP_CALL_VALUES, OTLP_IS_LLM, OTLP_LINE_TYPE, OTLP_SPAN_COLUMNS, otlpSpansSelect } from '../../shared/query/otlp-mapping';
+import { OTLP_CALL_VALUES, OTLP_IS_LLM, OTLP_LINE_TYPE, OTLP_READ_COLUMNS, OTLP_SPAN_COLUMNS, otlpSpansSelect } from '../../shared/query/otlp-mapping';
 import { sqlIdent, sqlString } from '../../shared/query/sql';
 import type { Db } from '../engine/db';
 import { clearSource, inTransaction } from '../engine/transaction';
-import { checkedLinesFrom, clearRejects, locateUnusableLines, rejectedLines, type LocalFile } from './json-lines';
+import { checkedLinesFrom, clearRejects, fastJsonFrom, isMalformedInput, locateUnusableLines, rejectedLines, type LocalFile } from './json-lines';
 import type { LoadResult } from './load-result';
 
 const SPAN_TABLE_COLUMNS = ['trace_id', 'span_id', 'parent_span_id', 'name', 'kind', 'start_ts', 'end_ts', 'duration_ms', 'status', 'request_id', 'attributes'];
@@ -20,10 +20,10 @@ function staged(name: string): string {
  * computed columns (rather than every attribute as lists, looked up afterwards)
  * keeps much less in memory between the two inserts.
  */
-function stageSelect(file: LocalFile): string {
+function stageSelect(resourceSpansFrom: string): string {
   const calls = CALL_COLUMNS.map((c) => `CASE WHEN tl_is_llm THEN CAST(${OTLP_CALL_VALUES[c.name] ?? 'NULL'} AS ${SQL_TYPES[c.kind]}) END AS ${staged(c.name)}`);
   return `SELECT ${OTLP_SPAN_COLUMNS}, tl_is_llm, ${calls.join(',\n  ')}
-    FROM (SELECT *, ${OTLP_IS_LLM} AS tl_is_llm FROM (${otlpSpansSelect(checkedLinesFrom(file, '$1'), sqlString(OTLP_LINE_TYPE))}) WHERE span_id IS NOT NULL)`;
+    FROM (SELECT *, ${OTLP_IS_LLM} AS tl_is_llm FROM (${otlpSpansSelect(resourceSpansFrom)}) WHERE span_id IS NOT NULL)`;
 }
 
 function callRow(): string {
@@ -32,18 +32,36 @@ function callRow(): string {
   return items.join(', ');
 }
 
-/** Loads OTLP JSON lines: every span into `spans`, every GenAI model call also into `calls`. */
-export async function loadOtlpJsonl(db: Db, file: LocalFile, onProgress?: (f: number) => void): Promise<LoadResult> {
-  return inTransaction(db, async () => {
-    await clearSource(db, file.uri);
-    await clearRejects(db);
-    await db.exec('DROP TABLE IF EXISTS tl_otlp_stage');
-    await db.execWithProgress(`CREATE TEMP TABLE tl_otlp_stage AS ${stageSelect(file)}`, [file.path], onProgress);
-    const spans = await db.exec(`INSERT INTO spans SELECT ${SPAN_TABLE_COLUMNS.map(sqlIdent).join(', ')}, $1 FROM tl_otlp_stage`, [file.uri]);
-    const calls = await db.exec(`INSERT INTO calls SELECT ${callRow()} FROM tl_otlp_stage WHERE tl_is_llm`, [file.uri]);
-    await db.exec('DROP TABLE tl_otlp_stage');
-    let errors = await rejectedLines(db, file);
-    if (spans === 0 && errors.length === 0) errors = await locateUnusableLines(db, file, [['resourceSpans']], 'no resourceSpans in this line');
-    return { format: 'otlp', rows: { calls, scores: 0, spans }, skipped: errors.length, errors, warnings: [] };
-  });
+type Progress = ((fraction: number) => void) | undefined;
+
+/**
+ * Loads OTLP JSON lines: every span into `spans`, every GenAI model call also into `calls`.
+ * DuckDB's fast, typed JSON reader is tried first (it parses each line once, and in
+ * parallel even for a file of a few hundred MB); a file with a malformed line, or a
+ * value of an unexpected type, is read again line by line, so that every bad line is
+ * reported with its number and every good one is kept.
+ */
+export async function loadOtlpJsonl(db: Db, file: LocalFile, onProgress?: Progress): Promise<LoadResult> {
+  try {
+    return await inTransaction(db, () => loadWith(db, file, false, onProgress));
+  } catch (error) {
+    if (!isMalformedInput(error)) throw error;
+  }
+  return inTransaction(db, () => loadWith(db, file, true, onProgress));
+}
+
+async function loadWith(db: Db, file: LocalFile, checked: boolean, onProgress: Progress): Promise<LoadResult> {
+  await clearSource(db, file.uri);
+  await clearRejects(db);
+  await db.exec('DROP TABLE IF EXISTS tl_otlp_stage');
+  const resourceSpansFrom = checked
+    ? `(SELECT json_transform(line, ${sqlString(OTLP_LINE_TYPE)}).resourceSpans AS resourceSpans FROM ${checkedLinesFrom(file, '$1')})`
+    : fastJsonFrom(file, '$1', OTLP_READ_COLUMNS);
+  await db.execWithProgress(`CREATE TEMP TABLE tl_otlp_stage AS ${stageSelect(resourceSpansFrom)}`, [file.path], onProgress);
+  const spans = await db.exec(`INSERT INTO spans SELECT ${SPAN_TABLE_COLUMNS.map(sqlIdent).join(', ')}, $1 FROM tl_otlp_stage`, [file.uri]);
+  const calls = await db.exec(`INSERT INTO calls SELECT ${callRow()} FROM tl_otlp_stage WHERE tl_is_llm`, [file.uri]);
+  await db.exec('DROP TABLE tl_otlp_stage');
+  let errors = await rejectedLines(db, file);
+  if (spans === 0 && errors.length === 0) errors = await locateUnusableLines(db, file, [['resourceSpans']], 'no resourceSpans in this line');
+  return { format: 'otlp', rows: { calls, scores: 0, spans }, skipped: errors.length, errors, warnings: [] };
 }

@@ -41,17 +41,13 @@ export const ENGINE_MACROS: readonly string[] = [
     coalesce(v.stringValue, v.intValue, CAST(v.doubleValue AS VARCHAR), CAST(v.boolValue AS VARCHAR),
       CASE WHEN v.arrayValue IS NOT NULL THEN CAST(to_json(list_transform(v.arrayValue."values",
         lambda x: coalesce(x.stringValue, x.intValue, CAST(x.doubleValue AS VARCHAR), CAST(x.boolValue AS VARCHAR)))) AS VARCHAR) END))`,
-  // Pairs of keys and texts as one JSON object, from one to_json call: to_json of [{k, v}, ...] gives
-  // [{"k":..,"v":..},{"k":..}], and the separators replaced below can only occur between items, never
-  // inside a JSON string (where every quote is escaped).
-  `CREATE OR REPLACE TEMP MACRO tl_json_object(pairs) AS (
-    CASE WHEN len(pairs) = 0 THEN CAST('{}' AS JSON) ELSE CAST('{' || replace(replace(
-      (CAST(to_json(pairs) AS VARCHAR))[7:-3], '},{"k":', ','), ',"v":', ':') || '}' AS JSON) END)`,
-  // Span and resource attributes (parallel lists of keys and texts) as one JSON object: span attributes win, the first of a repeated key wins.
+  // One "key":value member of a JSON object (a missing value as null).
+  `CREATE OR REPLACE TEMP MACRO tl_json_member(k, v) AS (to_json(k) || ':' || coalesce(to_json(v), 'null'))`,
+  // Span and resource attributes (parallel lists of keys and texts) as one JSON object: span attributes win, the
+  // first of a repeated key wins. The members are joined as text (array_to_string skips the NULL of a key left
+  // out): half the work of to_json on a list of {k, v} structs rewritten with replace, or of to_json on a MAP.
   `CREATE OR REPLACE TEMP MACRO tl_otlp_json(ak, av, rk, rv) AS (
-    tl_json_object(list_concat(
-      list_transform(list_filter(range(1, len(rk) + 1), lambda i: rk[i] IS NOT NULL AND list_position(rk, rk[i]) = i AND NOT list_contains(ak, rk[i])),
-        lambda i: {'k': rk[i], 'v': rv[i]}),
-      list_transform(list_filter(range(1, len(ak) + 1), lambda i: ak[i] IS NOT NULL AND list_position(ak, ak[i]) = i),
-        lambda i: {'k': ak[i], 'v': av[i]}))))`,
+    CAST('{' || array_to_string(list_concat(
+      list_transform(range(1, len(rk) + 1), lambda i: CASE WHEN rk[i] IS NOT NULL AND list_position(rk, rk[i]) = i AND NOT list_contains(ak, rk[i]) THEN tl_json_member(rk[i], rv[i]) END),
+      list_transform(range(1, len(ak) + 1), lambda i: CASE WHEN ak[i] IS NOT NULL AND list_position(ak, ak[i]) = i THEN tl_json_member(ak[i], av[i]) END)), ',') || '}' AS JSON))`,
 ];

@@ -3,24 +3,48 @@
  * per line) mapped onto spans and calls. Attribute names follow the GenAI semantic
  * conventions, old and new.
  */
-const ANY_VALUE_SCALARS = '"stringValue":"VARCHAR","intValue":"VARCHAR","doubleValue":"DOUBLE","boolValue":"BOOLEAN"';
-const ATTRS = `[{"key":"VARCHAR","value":{${ANY_VALUE_SCALARS},"arrayValue":{"values":[{${ANY_VALUE_SCALARS}}]}}}]`;
-const SPAN = `{"traceId":"VARCHAR","spanId":"VARCHAR","parentSpanId":"VARCHAR","name":"VARCHAR","kind":"VARCHAR",
-"startTimeUnixNano":"VARCHAR","endTimeUnixNano":"VARCHAR","attributes":${ATTRS},"status":{"code":"VARCHAR","message":"VARCHAR"}}`;
-const SCOPE = `[{"scope":{"name":"VARCHAR"},"spans":[${SPAN}]}]`;
 
-export const OTLP_LINE_TYPE = JSON.stringify(
-  JSON.parse(`{"resourceSpans":[{"resource":{"attributes":${ATTRS}},"scopeSpans":${SCOPE},"instrumentationLibrarySpans":${SCOPE}}]}`),
-);
+/** A JSON shape: a DuckDB type name, a list of one shape, or an object of shapes. */
+type Shape = string | readonly [Shape] | { readonly [key: string]: Shape };
+
+const ANY_VALUE_SCALARS = { stringValue: 'VARCHAR', intValue: 'VARCHAR', doubleValue: 'DOUBLE', boolValue: 'BOOLEAN' };
+const ATTRS: Shape = [{ key: 'VARCHAR', value: { ...ANY_VALUE_SCALARS, arrayValue: { values: [ANY_VALUE_SCALARS] } } }];
+const SPAN: Shape = {
+  traceId: 'VARCHAR',
+  spanId: 'VARCHAR',
+  parentSpanId: 'VARCHAR',
+  name: 'VARCHAR',
+  kind: 'VARCHAR',
+  startTimeUnixNano: 'VARCHAR',
+  endTimeUnixNano: 'VARCHAR',
+  attributes: ATTRS,
+  status: { code: 'VARCHAR', message: 'VARCHAR' },
+};
+const SCOPE: Shape = [{ scope: { name: 'VARCHAR' }, spans: [SPAN] }];
+const RESOURCE_SPANS: Shape = [{ resource: { attributes: ATTRS }, scopeSpans: SCOPE, instrumentationLibrarySpans: SCOPE }];
+
+/** The SQL type of a shape (its keys are the fixed OTLP field names above). */
+function sqlType(shape: Shape): string {
+  if (typeof shape === 'string') return shape;
+  if (Array.isArray(shape)) return `${sqlType(shape[0])}[]`;
+  return `STRUCT(${Object.entries(shape).map(([key, inner]) => `"${key}" ${sqlType(inner)}`).join(', ')})`;
+}
+
+/** The json_transform spec of one line. */
+export const OTLP_LINE_TYPE = JSON.stringify({ resourceSpans: RESOURCE_SPANS });
+
+/** The typed `read_json` columns of a line. */
+export const OTLP_READ_COLUMNS = `{'resourceSpans': '${sqlType(RESOURCE_SPANS)}'}`;
 
 /**
- * Spans of every line, flattened. Attributes become two parallel lists, keys and texts
- * (`ak`/`av` of the span, `rk`/`rv` of its resource): looking a key up with
- * list_position is cheap, while building a MAP per span costs more than parsing it.
+ * Spans of every line, flattened, from a relation with a `resourceSpans` column.
+ * Attributes become two parallel lists, keys and texts (`ak`/`av` of the span, `rk`/`rv`
+ * of its resource): looking a key up with list_position is cheap, while building a MAP
+ * per span costs more than parsing it.
  */
-export function otlpSpansSelect(linesFrom: string, lineType: string): string {
+export function otlpSpansSelect(resourceSpansFrom: string): string {
   return `
-  WITH r AS (SELECT unnest(json_transform(line, ${lineType}).resourceSpans) AS rs FROM ${linesFrom}),
+  WITH r AS (SELECT unnest(resourceSpans) AS rs FROM ${resourceSpansFrom}),
   s AS (SELECT list_transform(coalesce(rs.resource.attributes, []), lambda x: x.key) AS rk,
                 list_transform(coalesce(rs.resource.attributes, []), lambda x: tl_otlp_value(x.value)) AS rv,
                 unnest(coalesce(rs.scopeSpans, rs.instrumentationLibrarySpans)) AS ss FROM r),
