@@ -2,7 +2,12 @@
  * Where a facet click's time goes in Chromium: per click, every API call the page made (when it was
  * sent, when its answer arrived, relative to the click) and when the Overview settled.
  *
- *   npx tsx bench/browser-profile.ts --workspace FILE [--clicks N]
+ *   npx tsx bench/browser-profile.ts --workspace FILE [--during-scan]
+ *
+ * As the bench does, each value of the `feature` and `model_resolved` facets is clicked on (a slice not seen
+ * before) and off (back to the whole workspace, which the app answers from its recent answers), after a
+ * warm-up pair on a tenant. With --during-scan the clicks start as soon as the Overview first settles,
+ * while the PII scan the app runs when a workspace opens is still going.
  *
  * Serves a copy of the workspace with `tracelens serve` from this checkout's build (npm run build first).
  */
@@ -14,9 +19,9 @@ import { parseArgs } from 'node:util';
 import { launchBrowser, openPage } from '../test/e2e/helpers/browser';
 import { startServe } from '../test/e2e/helpers/serve';
 
-const { values: args } = parseArgs({ options: { workspace: { type: 'string' }, clicks: { type: 'string', default: '6' } } });
+const { values: args } = parseArgs({ options: { workspace: { type: 'string' }, 'during-scan': { type: 'boolean', default: false } } });
 if (!args.workspace) {
-  process.stderr.write('usage: npx tsx bench/browser-profile.ts --workspace FILE [--clicks N]\n');
+  process.stderr.write('usage: npx tsx bench/browser-profile.ts --workspace FILE [--during-scan]\n');
   process.exit(2);
 }
 
@@ -54,16 +59,21 @@ try {
     await page.getByTestId('kpi-requests').waitFor({ timeout: 60_000 });
     await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'), undefined, { timeout: 60_000, polling: 100 });
     // The PII scan the app runs when a workspace opens takes seconds on 1M calls: clicks measured during it share the cores with it.
-    await page.waitForFunction(() => !document.querySelector('label[title="Scanning for PII…"]'), undefined, { timeout: 300_000, polling: 250 });
+    if (!args['during-scan']) {
+      await page.waitForFunction(() => !document.querySelector('label[title="Scanning for PII…"]'), undefined, { timeout: 300_000, polling: 250 });
+    }
+    const values = async (facet: string) => page.locator(`[data-testid="facet-${facet}"] [data-testid="facet-value"]`).count();
+    const order: [string, number][] = [['tenant_id', 0]];
+    for (const facet of ['feature', 'model_resolved']) for (let n = 0; n < (await values(facet)); n++) order.push([facet, n]);
     const clicks: Click[] = [];
-    for (let i = 0; i < 2 * Number(args.clicks) + 2; i++) {
+    for (let i = 0; i < 2 * order.length; i++) {
       const cpuBefore = await cpuMs(server);
       const click = await page.evaluate(
-        (nth) =>
+        ([facet, nth]) =>
           new Promise<Click>((resolve, reject) => {
             const kpi = () => document.querySelector('[data-testid="kpi-requests"]')?.getAttribute('data-value');
             const before = kpi();
-            const button = document.querySelectorAll<HTMLButtonElement>('[data-testid="facet-feature"] [data-testid="facet-value"]')[nth];
+            const button = document.querySelectorAll<HTMLButtonElement>(`[data-testid="facet-${facet}"] [data-testid="facet-value"]`)[nth];
             if (!button) return reject(new Error('no facet value to click'));
             performance.clearResourceTimings();
             const started = performance.now();
@@ -84,20 +94,24 @@ try {
             };
             requestAnimationFrame(check);
           }),
-        Math.floor(i / 2) % 3,
+        order[Math.floor(i / 2)]!,
       );
       click.cpu = (await cpuMs(server)) - cpuBefore;
       if (i >= 2) clicks.push(click); // the first pair warms up
     }
     const r = (x: number) => x.toFixed(0).padStart(6);
     for (const [i, click] of clicks.entries()) {
-      process.stdout.write(`click ${i} (${i % 2 ? 'off' : 'on'}): settled ${r(click.settled)} ms, last answer ${r(Math.max(...click.calls.map((c) => c.answered)))} ms, server CPU ${r(click.cpu ?? 0)} ms\n`);
+      process.stdout.write(`click ${i} (${i % 2 ? 'back' : 'new slice'}): settled ${r(click.settled)} ms, last answer ${r(Math.max(...click.calls.map((c) => c.answered)))} ms, server CPU ${r(click.cpu ?? 0)} ms\n`);
       for (const c of [...click.calls].sort((a, b) => a.asked - b.asked)) {
         process.stdout.write(`    ${c.method.padEnd(20)} asked ${r(c.asked)}  sent ${r(c.sent)}  answered ${r(c.answered)}  took ${r(c.answered - c.sent)}\n`);
       }
     }
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-    process.stdout.write(`median settled ${r(median(clicks.map((c) => c.settled)))} ms; median last answer ${r(median(clicks.map((c) => Math.max(...c.calls.map((x) => x.answered)))))} ms; median server CPU ${r(median(clicks.map((c) => c.cpu ?? 0)))} ms\n`);
+    for (const [kind, mine] of [['new slice', clicks.filter((_, i) => i % 2 === 0)], ['back', clicks.filter((_, i) => i % 2 === 1)]] as const) {
+      process.stdout.write(
+        `${kind}: median settled ${r(median(mine.map((c) => c.settled)))} ms; median last answer ${r(median(mine.map((c) => Math.max(...c.calls.map((x) => x.answered)))))} ms; median server CPU ${r(median(mine.map((c) => c.cpu ?? 0)))} ms\n`,
+      );
+    }
   } finally {
     await browser.close();
     await served.stop();

@@ -62,7 +62,7 @@ function queryCases(d: Dataset, browser: boolean): BenchCase[] {
     ...(['start', 'middle', 'end'] as const).map(
       (offset): BenchCase => ({ id: `page-${offset}-${s}`, group: 'page', title: `200-row page by ts, ${offset} ${s}`, a: tl('tracelens-page', { workspace, offset }) }),
     ),
-    ...(browser ? [{ id: `browser-${s}`, group: 'browser', title: `facet click to every panel updated, Chromium ${s}`, a: tl('tracelens-browser', { workspace }), reps: 1 } satisfies BenchCase] : []),
+    ...(browser ? [{ id: `browser-${s}`, group: 'browser', title: `facet click to a new slice, every panel updated, Chromium ${s}`, a: tl('tracelens-browser', { workspace }), reps: 1 } satisfies BenchCase] : []),
     { id: `drift-${s}`, group: 'drift', title: `drift, all checks ${s}`, a: tl('tracelens-drift', { workspace }) },
     { id: `pii-${s}`, group: 'pii', title: `PII scan ${s}`, a: tl('tracelens-pii', { workspace }) },
   ];

@@ -5,6 +5,7 @@ import type { IngestReport } from '../../shared/domain/ingest';
 import { isWorkspaceFile } from '../formats/workspace-file';
 import { type ResolveOptions, resolveSources, schemeOf } from '../sources/resolve';
 import { ensureDemoDataset } from './demo-files';
+import { AnswerCache } from './answer-cache';
 import { EngineError } from './errors';
 import { workspaceInfo } from './explore/workspace-info';
 import { ingestFiles } from './ingest';
@@ -43,6 +44,7 @@ const isLocal = (source: string) => schemeOf(source) === undefined;
 /** The workspace a window (or the browser-mode server) works on, and how it gets opened. */
 export class Session {
   private current: Current | undefined;
+  private readonly caches = new WeakMap<Workspace, AnswerCache>();
   readonly recent: RecentWorkspaces;
 
   constructor(private readonly options: SessionOptions) {
@@ -52,6 +54,17 @@ export class Session {
   get workspace(): Workspace {
     if (!this.current) throw new EngineError('not_found', 'no workspace is open: open a dump, a folder or a workspace file first');
     return this.current.workspace;
+  }
+
+  /** Recent answers of the explore reads over the open workspace's calls. */
+  get answers(): AnswerCache {
+    return this.cacheOf(this.workspace);
+  }
+
+  private cacheOf(workspace: Workspace): AnswerCache {
+    let cache = this.caches.get(workspace);
+    if (!cache) this.caches.set(workspace, (cache = new AnswerCache()));
+    return cache;
   }
 
   get title(): string {
@@ -84,8 +97,11 @@ export class Session {
     const files = await resolveSources(sources, this.options.resolve);
     const adding = options.mode === 'add' && this.current !== undefined;
     const workspace = adding ? this.current!.workspace : await Workspace.open(options.db ? { path: resolve(options.db) } : {});
+    // Answers read before or while files are added would describe calls that are no longer all there are.
+    const answers = this.cacheOf(workspace);
+    answers.invalidate();
     try {
-      const report = await ingestFiles(workspace, files, { onProgress: (payload) => this.options.onEvent?.({ type: 'ingestProgress', payload }) });
+      const report = await ingestFiles(workspace, files, { onProgress: (payload) => this.options.onEvent?.({ type: 'ingestProgress', payload }) }).finally(() => answers.invalidate());
       if (adding) return this.swap(workspace, this.current!.title, report, sources, false);
       return this.swap(workspace, options.title ?? (options.db ? basename(options.db) : titleOf(sources)), report, sources);
     } catch (error) {

@@ -15,13 +15,16 @@ type Progress = ((fraction: number) => void) | undefined;
  * Loads a file of canonical call logs. DuckDB's fast, typed JSON reader is tried
  * first; a file with malformed lines or values of an unexpected type is read again
  * line by line, leniently, so that every bad line is reported with its number and
- * every good one is kept.
+ * every good one is kept. A file whose sampled lines already showed a malformed one
+ * goes straight to the line-by-line read: the typed one would stop at that line.
  */
-export async function loadCanonicalJsonl(db: Db, file: LocalFile, shape: SourceShape, onProgress?: Progress): Promise<LoadResult> {
-  try {
-    return await inTransaction(db, () => loadWith(db, file, shape, false, onProgress));
-  } catch (error) {
-    if (!isMalformedInput(error)) throw error;
+export async function loadCanonicalJsonl(db: Db, file: LocalFile, shape: SourceShape, onProgress?: Progress, sampledMalformed = false): Promise<LoadResult> {
+  if (!sampledMalformed) {
+    try {
+      return await inTransaction(db, () => loadWith(db, file, shape, false, onProgress));
+    } catch (error) {
+      if (!isMalformedInput(error)) throw error;
+    }
   }
   return inTransaction(db, () => loadWith(db, file, shape, true, onProgress));
 }

@@ -60,7 +60,7 @@ export async function loadSniffed(db: Db, sniffed: SniffedFile, onProgress?: (fr
   const { detection } = sniffed;
   switch (detection.format) {
     case 'canonical':
-      return { ...(await loadCanonicalJsonl(db, file, inferShape(detection.records), onProgress)), bytes };
+      return { ...(await loadCanonicalJsonl(db, file, inferShape(detection.records), onProgress, detection.malformed > 0)), bytes };
     case 'otlp':
       return { ...(await loadOtlpJsonl(db, file, onProgress)), bytes };
     case 'scores':

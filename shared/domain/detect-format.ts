@@ -7,6 +7,8 @@ export interface Detection {
   /** The sampled records of the detected format: the loader infers the field types from them. */
   readonly records: readonly Record<string, unknown>[];
   readonly reason?: string;
+  /** Sampled lines that no JSON reader accepts: DuckDB's typed reader would stop at such a line. */
+  readonly malformed: number;
 }
 
 const SCORE_NAME_KEYS = ['name', 'key', 'metric'];
@@ -28,6 +30,15 @@ function classify(record: Record<string, unknown>, known: Set<string>): LineForm
   return 'unknown';
 }
 
+// What a lenient JSON reader may accept where JSON.parse does not: NaN and infinities, trailing commas, comments, control characters.
+const LENIENT_JSON = /NaN|Infinity|,\s*[}\]]|\/[/*]/;
+
+function mayBeLenientJson(line: string): boolean {
+  if (LENIENT_JSON.test(line)) return true;
+  for (let i = 0; i < line.length; i++) if (line.charCodeAt(i) < 0x20) return true;
+  return false;
+}
+
 /**
  * Decides what a JSON-lines file holds from a sample of its lines. Lines that do not
  * parse are ignored here (the loader reports them with their line numbers).
@@ -37,11 +48,13 @@ export function detectLineFormat(lines: readonly string[]): Detection {
   const votes = new Map<LineFormat, number>();
   const records = new Map<LineFormat, Record<string, unknown>[]>();
   let parsed = 0;
+  let malformed = 0;
   for (const line of lines) {
     let value: unknown;
     try {
       value = JSON.parse(line);
     } catch {
+      if (line.trim() !== '' && !mayBeLenientJson(line)) malformed++;
       continue;
     }
     if (!isObject(value)) continue;
@@ -53,10 +66,10 @@ export function detectLineFormat(lines: readonly string[]): Detection {
     else records.set(format, [value]);
   }
   if (parsed === 0) {
-    return { format: 'unknown', records: [], reason: lines.length ? 'no line parses as a JSON object' : 'the file is empty' };
+    return { format: 'unknown', records: [], reason: lines.length ? 'no line parses as a JSON object' : 'the file is empty', malformed };
   }
   const ranked = [...votes].filter(([f]) => f !== 'unknown').sort((a, b) => b[1] - a[1]);
   const best = ranked[0];
-  if (!best) return { format: 'unknown', records: [], reason: 'no record has a field TraceLens recognizes (call logs, OTLP spans or scores)' };
-  return { format: best[0], records: records.get(best[0]) ?? [] };
+  if (!best) return { format: 'unknown', records: [], reason: 'no record has a field TraceLens recognizes (call logs, OTLP spans or scores)', malformed };
+  return { format: best[0], records: records.get(best[0]) ?? [], malformed };
 }

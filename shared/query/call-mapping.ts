@@ -59,10 +59,24 @@ function convert(column: CallColumn, raw: Raw): string {
     case 'float':
       return isNumeric(field) ? `CAST(${sql} AS DOUBLE)` : `TRY_CAST(${sql} AS DOUBLE)`;
     case 'timestamp':
-      return field.t === 'native' && TIME_TYPES.includes(field.duck.toUpperCase()) ? `CAST(${sql} AS TIMESTAMPTZ)` : `tl_ts(CAST(${sql} AS VARCHAR))`;
+      if (field.t !== 'native' || !TIME_TYPES.includes(field.duck.toUpperCase())) return `tl_ts(CAST(${sql} AS VARCHAR))`;
+      // In the engine's UTC session a plain TIMESTAMP casts to the same instant; the cast goes
+      // through ICU's calendar arithmetic, the epoch microseconds do not (infinities keep the cast).
+      return field.duck.toUpperCase() === 'TIMESTAMP' ? `CASE WHEN isfinite(${sql}) THEN make_timestamptz(epoch_us(${sql})) ELSE CAST(${sql} AS TIMESTAMPTZ) END` : `CAST(${sql} AS TIMESTAMPTZ)`;
     default:
+      if (field.t === 'text' && field.filled) return sql;
       return field.t === 'text' || field.t === 'numtext' ? `nullif(${sql}, '')` : `CAST(${sql} AS VARCHAR)`;
   }
+}
+
+function isFilled(raw: Raw): boolean {
+  return raw.field.t === 'text' && raw.field.filled === true;
+}
+
+/** Does every row of the source carry its own request id? Then no row can lack a recognized field either. */
+export function alwaysIdentified(shape: SourceShape): boolean {
+  const first = CALL_COLUMNS[0]!.aliases.map((alias) => rawExpr(shape, alias, false)).find((r) => r !== undefined);
+  return first !== undefined && isFilled(first);
 }
 
 function isStructured(column: CallColumn): boolean {
@@ -72,7 +86,8 @@ function isStructured(column: CallColumn): boolean {
 function scalarValue(column: CallColumn, shape: SourceShape, checked: boolean): string | undefined {
   const raws = column.aliases.map((alias) => rawExpr(shape, alias, checked)).filter((r): r is Raw => r !== undefined);
   const parts = raws.map((r) => convert(column, r));
-  if (parts.length <= 1) return parts[0];
+  // A first alias always filled settles the column: the others would never be read.
+  if (parts.length <= 1 || isFilled(raws[0]!)) return parts[0];
   const last = raws[raws.length - 1]!;
   if (column.kind === 'text' && (last.field.t === 'text' || last.field.t === 'numtext')) {
     // nullif(x, '') names x twice, and DuckDB then computes x for every row ahead of the lazy coalesce:
@@ -177,8 +192,12 @@ function metadataValue(shape: SourceShape): string {
   return `nullif(json_merge_patch(coalesce(${base}, '{}'), json_object(${pairs})), '{}')`;
 }
 
-/** Names of the numeric/time columns whose value was present but could not be converted. */
-function coercionFailures(shape: SourceShape, checked: boolean): string {
+/** Can a value of the source fail to convert? Only then are the coercion warnings worth a scan. */
+export function mayCoerce(shape: SourceShape, checked: boolean): boolean {
+  return coercionChecks(shape, checked).length > 0;
+}
+
+function coercionChecks(shape: SourceShape, checked: boolean): string[] {
   const checks: string[] = [];
   for (const column of CALL_COLUMNS) {
     if (!['int', 'float', 'timestamp'].includes(column.kind)) continue;
@@ -189,6 +208,12 @@ function coercionFailures(shape: SourceShape, checked: boolean): string {
       checks.push(`${raw.sql} IS NOT NULL AND ${convert(column, raw)} IS NULL THEN [${sqlString(column.name)}]`);
     }
   }
+  return checks;
+}
+
+/** Names of the numeric/time columns whose value was present but could not be converted. */
+function coercionFailures(shape: SourceShape, checked: boolean): string {
+  const checks = coercionChecks(shape, checked);
   // Plain CASEs: a lambda over a list of candidates is evaluated row by row, on every row of the load.
   if (checks.length === 0) return 'CAST(NULL AS VARCHAR[])';
   if (checks.length === 1) return `CASE WHEN ${checks[0]} END`;
@@ -216,7 +241,7 @@ export function callSelect(shape: SourceShape, sourceParam: string, from: string
 
   const present = CALL_COLUMNS.filter((c) => c.name !== 'request_id' && !values.get(c.name)!.startsWith('CAST(NULL')).map((c) => `CAST(${sqlIdent(c.name)} AS VARCHAR)`);
   const recognized = present.length ? `coalesce(${present.join(', ')}) IS NOT NULL` : 'false';
-  const requestId = `CASE WHEN "_id" IS NOT NULL THEN "_id" WHEN ${recognized} THEN 'auto-' || substr(md5(concat_ws('|', ${present.join(', ') || "''"})), 1, 16) END`;
+  const requestId = alwaysIdentified(shape) ? '"_id"' : `CASE WHEN "_id" IS NOT NULL THEN "_id" WHEN ${recognized} THEN 'auto-' || substr(md5(concat_ws('|', ${present.join(', ') || "''"})), 1, 16) END`;
 
   const inner = CALL_COLUMNS.map((c) => `${values.get(c.name)} AS ${c.name === 'request_id' ? '"_id"' : sqlIdent(c.name)}`);
   inner.push(`${coercionFailures(shape, checked)} AS "_coerce"`);

@@ -41,8 +41,9 @@ export function parseStructType(type: string): ColumnType[] | undefined {
 
 const SCALAR = /^(VARCHAR|BOOLEAN|TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|FLOAT|DOUBLE|DECIMAL\(\d+,\s*\d+\)|DATE|TIMESTAMP.*|TIME)$/i;
 
-function scalarField(type: string): FieldType {
-  return type.toUpperCase() === 'VARCHAR' ? { t: 'text' } : { t: 'native', duck: type };
+function scalarField(type: string, filled = false): FieldType {
+  if (type.toUpperCase() !== 'VARCHAR') return { t: 'native', duck: type };
+  return filled ? { t: 'text', filled } : { t: 'text' };
 }
 
 /** Lists of records the mapping reads field by field when Parquet gives them as lists of flat structs. */
@@ -58,9 +59,11 @@ export interface ParquetShape {
 
 /**
  * How to read a Parquet file's columns: native scalars as they are, structs of
- * scalars by field, lists of scalars as lists, anything deeper as JSON.
+ * scalars by field, lists of scalars as lists, anything deeper as JSON. `filled`
+ * names the top-level text columns the file's statistics show without a NULL or
+ * an empty string: the mapping reads those as they are.
  */
-export function parquetShape(columns: readonly ColumnType[]): ParquetShape {
+export function parquetShape(columns: readonly ColumnType[], filled: ReadonlySet<string> = new Set()): ParquetShape {
   const shape = new Map<string, FieldType>();
   const replace: string[] = [];
   for (const { name, type } of columns) {
@@ -70,7 +73,7 @@ export function parquetShape(columns: readonly ColumnType[]): ParquetShape {
       shape.set(name, { t: 'json' });
       replace.push(`TRY_CAST(${ref} AS JSON) AS ${ref}`);
     } else if (SCALAR.test(type)) {
-      shape.set(name, scalarField(type));
+      shape.set(name, scalarField(type, filled.has(name)));
     } else if (struct && struct.every((f) => SCALAR.test(f.type)) && (!JSON_KEYS.has(name) || name === 'metadata')) {
       // A flat metadata struct is read field by field (metadata.feature, ...) and written once as JSON.
       shape.set(name, { t: 'struct', fields: Object.fromEntries(struct.map((f) => [f.name, scalarField(f.type)])) });

@@ -7,7 +7,8 @@ import { sqlIdent } from './sql';
  * the loader falls back to the checked, lenient read of the same shape.
  */
 export type FieldType =
-  | { readonly t: 'text' }
+  /** `filled`: every value is present and not empty, as a Parquet file's statistics can guarantee. */
+  | { readonly t: 'text'; readonly filled?: boolean }
   | { readonly t: 'number' }
   /** A number that arrives as text in some records: converted with TRY_CAST, failures reported. */
   | { readonly t: 'numtext' }

@@ -170,6 +170,25 @@ describe('explore fast query paths give the results of the plain queries', () =>
     expect(Object.keys(arrowRows(all.arrow)[0]!)).toEqual(['bucket', 'group', ...SLICE_MEASURES]);
   });
 
+  it('splits a series by its top groups, null included, whether the slice has more groups than asked for or not', async () => {
+    for (const by of ['error_class', 'tenant_id', 'model_resolved']) {
+      const all = await workspace.db.all<{ g: string | null; n: number }>(`SELECT CAST(${sqlIdent(by)} AS VARCHAR) AS g, count(*) AS n FROM calls GROUP BY 1 ORDER BY n DESC, g NULLS LAST`);
+      expect(all.length).toBeGreaterThan(2);
+      for (const top of [2, all.length, all.length + 3]) {
+        const series = await timeSeries(workspace, { filter: {}, buckets: 40, by, top, measures: ['cost_usd'] });
+        const groups = all.slice(0, top).map((r) => r.g);
+        expect(series.groups).toEqual(groups);
+        const plain = await workspace.db.all(
+          `SELECT ${bucketExpr(series.bucketMs)} AS bucket, CAST(${sqlIdent(by)} AS VARCHAR) AS g, CAST(count(*) AS BIGINT) AS requests, coalesce(sum(cost_usd), 0) AS cost_usd
+           FROM calls WHERE ts IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2 NULLS LAST`,
+        );
+        const expected = plain.filter((r) => groups.includes(r['g'] as string | null)).map((r) => [r['bucket'], r['g'], r['requests'], r['cost_usd']]);
+        const got = arrowRows(series.arrow).map((r) => [new Date(r['bucket'] as number).toISOString(), r['group'], Number(r['requests']), r['cost_usd']]);
+        expect(got).toEqual(expected.map(([b, ...rest]) => [new Date(b as string).toISOString(), ...rest]));
+      }
+    }
+  });
+
   it('pages a large slice from its sorted copy exactly as LIMIT/OFFSET does, at any depth and sort', async () => {
     const COPY = { sortedFrom: 0, shallow: 0 };
     const plainPage = async (request: TablePageRequest) => arrowRows((await tablePage(workspace, request, { sortedFrom: Number.MAX_SAFE_INTEGER })).arrow);

@@ -1,5 +1,6 @@
 import { cp } from 'node:fs/promises';
 import { join } from 'node:path';
+import { tableFromIPC } from 'apache-arrow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli } from '../helpers/cli';
 import { type ApiServer, startApiServer, writeSmallDemo } from '../helpers/api-server';
@@ -27,10 +28,19 @@ describe('opening workspaces over HTTP', () => {
   it('adds sources to the open workspace or replaces it', async () => {
     const calls = value(await s.api.openSources({ sources: [join(demo, 'calls.jsonl')] })).workspace.rows;
     expect(calls.scores).toBe(0);
+    const requests = async () => value(await s.api.sliceAggregates({ by: [], filter: {} })).groups[0]!.requests;
+    const scored = async () => tableFromIPC(value(await s.api.scoreTrend({ filter: {} })).arrow).numRows;
+    // Answers asked before files are added are kept for the calls as they were, and dropped when they change.
+    expect(await requests()).toBe(calls.calls);
+    expect(await scored()).toBe(0);
     const added = value(await s.api.openSources({ sources: [join(demo, 'scores.jsonl')], mode: 'add' })).workspace;
     expect(added.rows.calls).toBe(calls.calls);
     expect(added.rows.scores).toBeGreaterThan(0);
     expect(added.title).toBe('calls.jsonl');
+    expect(await scored()).toBeGreaterThan(0);
+    await cp(join(demo, 'calls.jsonl'), join(s.dir, 'more-calls.jsonl'));
+    value(await s.api.openSources({ sources: [join(s.dir, 'more-calls.jsonl')], mode: 'add' }));
+    expect(await requests()).toBe(2 * calls.calls);
   });
 
   it('opens a saved workspace file as it is', async () => {

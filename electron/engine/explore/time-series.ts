@@ -1,10 +1,11 @@
 import type { TimeSeries } from '../../../shared/api/methods/explore';
-import { type SliceFilter, whereClause } from '../../../shared/query/filter';
+import { DIMENSIONS } from '../../../shared/domain/call-columns';
+import { type SliceFilter, UnknownColumnError, whereClause } from '../../../shared/query/filter';
 import { aggregatesSql, type SliceMeasure } from '../../../shared/query/slice';
 import { ParamList, sqlIdent } from '../../../shared/query/sql';
 import { resultToArrow } from '../arrow';
 import type { Workspace } from '../workspace';
-import { sharedRead } from './shared-reads';
+import { sliceProfile } from './slice-profile';
 
 const MINUTE = 60_000;
 /** time_bucket's default origin for day and smaller widths (Monday 2000-01-03 UTC), in microseconds since the epoch. */
@@ -51,37 +52,26 @@ function and(where: string, condition: string): string {
   return where ? `${where} AND ${condition}` : `WHERE ${condition}`;
 }
 
-async function topGroups(workspace: Workspace, column: string, filter: SliceFilter, top: number): Promise<(string | null)[]> {
-  const params = new ParamList();
-  const where = whereClause(filter, params);
-  const rows = await workspace.db.reader.all<{ g: string | null }>(
-    `SELECT CAST(${sqlIdent(column)} AS VARCHAR) AS g FROM calls ${where} GROUP BY 1 ORDER BY count(*) DESC, 1 NULLS LAST LIMIT ${params.add(top)}`,
-    params.values,
-  );
-  return rows.map((r) => r.g);
-}
-
-/** The slice's time span in milliseconds; the series of one refresh, asking at once, share one query. */
-async function spanOf(workspace: Workspace, filter: SliceFilter): Promise<number> {
-  const params = new ParamList();
-  const rows = await sharedRead<{ span: number | null }>(workspace.db, `SELECT epoch_ms(max(ts)) - epoch_ms(min(ts)) AS span FROM calls ${whereClause(filter, params)}`, params.values);
-  return rows[0]?.span ?? 0;
-}
-
 /** The slice aggregates per time bucket (bucket width adapted to the filtered time span), as Arrow. */
 export async function timeSeries(workspace: Workspace, request: TimeSeriesRequest): Promise<TimeSeries> {
-  const [span, groups] = await Promise.all([spanOf(workspace, request.filter), request.by ? topGroups(workspace, request.by, request.filter, request.top) : ([] as (string | null)[])]);
-  const bucket = pickBucket(span, request.buckets);
+  const profile = await sliceProfile(workspace, request.filter);
+  const split = request.by ? profile.columns.get(request.by) : undefined;
+  if (request.by && !split) throw new UnknownColumnError(request.by, [...DIMENSIONS]);
+  const groups = split?.values.slice(0, request.top).map((g) => g.value) ?? [];
+  const bucket = pickBucket(profile.spanMs, request.buckets);
 
   const params = new ParamList();
   let where = and(whereClause(request.filter, params), 'ts IS NOT NULL');
   const select = [`${bucketExpr(bucket.ms)} AS bucket`];
   if (request.by) {
     const ref = sqlIdent(request.by);
-    const named = groups.filter((g): g is string => g !== null);
-    const conditions = named.length ? [`CAST(${ref} AS VARCHAR) IN (${named.map((g) => params.add(g)).join(', ')})`] : [];
-    if (groups.includes(null)) conditions.push(`${ref} IS NULL`);
-    where = and(where, conditions.length ? `(${conditions.join(' OR ')})` : 'false');
+    // When the top groups are all the slice has, there is no condition to test on every call.
+    if (split!.distinct > request.top) {
+      const named = groups.filter((g): g is string => g !== null);
+      const conditions = named.length ? [`CAST(${ref} AS VARCHAR) IN (${named.map((g) => params.add(g)).join(', ')})`] : [];
+      if (groups.includes(null)) conditions.push(`${ref} IS NULL`);
+      where = and(where, conditions.length ? `(${conditions.join(' OR ')})` : 'false');
+    }
     select.push(`CAST(${ref} AS VARCHAR) AS ${sqlIdent('group')}`);
   }
   select.push(aggregatesSql(request.measures ? ['requests', ...request.measures] : undefined));
