@@ -31,6 +31,9 @@ const LINE = {
                 { key: 'b', value: { boolValue: true } },
                 { key: 'arr', value: { arrayValue: { values: [{ stringValue: 'x' }, { intValue: '2' }] } } },
                 { key: 'empty', value: {} },
+                // Some exporters write an int64 as a number and a double as a string.
+                { key: 'n2', value: { intValue: 7 } },
+                { key: 'd2', value: { doubleValue: '0.25' } },
               ],
               status: { code: 1 },
             },
@@ -44,7 +47,7 @@ const LINE = {
 /** Resource attributes first (those the span does not have), then the span's; the first of a repeated key wins; every value as text. */
 const ATTRIBUTES =
   '{"service.name":"gw","dup":"r1","gen_ai.request.model":"m","feature":"say \\"hi\\"\\\\now","tenant_id":"from_span",' +
-  '"n":"5","d":"0.5","b":"true","arr":"[\\"x\\",\\"2\\"]","empty":null}';
+  '"n":"5","d":"0.5","b":"true","arr":"[\\"x\\",\\"2\\"]","empty":null,"n2":"7","d2":"0.25"}';
 
 describe('OTLP attributes as JSON text', () => {
   let dir: string;
