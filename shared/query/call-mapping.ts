@@ -197,15 +197,21 @@ export function mayCoerce(shape: SourceShape, checked: boolean): boolean {
   return coercionChecks(shape, checked).length > 0;
 }
 
-function coercionChecks(shape: SourceShape, checked: boolean): string[] {
-  const checks: string[] = [];
+interface CoercionCheck {
+  /** True when the alias holds a value that did not convert. */
+  readonly failed: string;
+  readonly column: string;
+}
+
+function coercionChecks(shape: SourceShape, checked: boolean): CoercionCheck[] {
+  const checks: CoercionCheck[] = [];
   for (const column of CALL_COLUMNS) {
     if (!['int', 'float', 'timestamp'].includes(column.kind)) continue;
     for (const alias of column.aliases) {
       const raw = rawExpr(shape, alias, checked);
       if (!raw || raw.field.t === 'number' || raw.field.t === 'native') continue;
       if (shape.get(alias.split('.')[0]!)?.t === 'json' && !alias.includes('.')) continue;
-      checks.push(`${raw.sql} IS NOT NULL AND ${convert(column, raw)} IS NULL THEN [${sqlString(column.name)}]`);
+      checks.push({ failed: `${raw.sql} IS NOT NULL AND ${convert(column, raw)} IS NULL`, column: column.name });
     }
   }
   return checks;
@@ -216,9 +222,11 @@ function coercionFailures(shape: SourceShape, checked: boolean): string {
   const checks = coercionChecks(shape, checked);
   // Plain CASEs: a lambda over a list of candidates is evaluated row by row, on every row of the load.
   if (checks.length === 0) return 'CAST(NULL AS VARCHAR[])';
-  if (checks.length === 1) return `CASE WHEN ${checks[0]} END`;
-  const lists = checks.map((c) => `CASE WHEN ${c} ELSE CAST([] AS VARCHAR[]) END`);
-  return `nullif(${lists.reduce((all, next) => `list_concat(${all}, ${next})`)}, CAST([] AS VARCHAR[]))`;
+  const named = checks.map((c) => `CASE WHEN ${c.failed} THEN [${sqlString(c.column)}]`);
+  if (checks.length === 1) return `${named[0]} END`;
+  // The list is built only for the rows with a failure: concatenating a list per check on every row cost more than the checks.
+  const lists = named.map((c) => `${c} ELSE CAST([] AS VARCHAR[]) END`);
+  return `CASE WHEN ${checks.map((c) => `(${c.failed})`).join(' OR ')} THEN ${lists.reduce((all, next) => `list_concat(${all}, ${next})`)} END`;
 }
 
 /**
