@@ -7,6 +7,7 @@ import { type ChartOption, EChart } from '../../charts/EChart';
 import { formatUsd } from '../../charts/format';
 import { points, seriesRows, sum } from '../../charts/series';
 import { chartLabel, groupFilterValue, PLAIN_TOOLTIP } from '../../charts/tooltip';
+import { useSettled } from '../../charts/use-settled';
 import { useThemeColors } from '../../charts/use-theme-colors';
 import { type Kept, useKeptResult } from '../facets/use-kept-result';
 import type { SliceControls } from '../facets/use-slice';
@@ -18,7 +19,7 @@ export function CostChart({ slice, overall }: { slice: SliceControls; overall: K
   const result = useKeptResult(() => api.timeSeries({ filter: slice.filter, by: 'tenant_id', top: 10, buckets: 60, measures: ['cost_usd'] }), [api, slice.key]);
   const data = useMemo(() => (result.value ? seriesRows(result.value) : undefined), [result.value]);
   const totals = useMemo(() => (overall.value ? seriesRows(overall.value) : undefined), [overall.value]);
-  const option = useMemo((): ChartOption => {
+  const drawn = useMemo((): ChartOption => {
     const base = baseOption(colors, { legend: true, yName: 'USD' });
     return {
       ...base,
@@ -35,6 +36,7 @@ export function CostChart({ slice, overall }: { slice: SliceControls; overall: K
       ],
     };
   }, [data, totals, colors]);
+  const option = useSettled(drawn, !result.loading && !overall.loading);
   const cost = data ? sum(data.rows, 'cost_usd') : 0;
   const toggle = (name: string | undefined) => {
     const g = data?.groups.find((x) => chartLabel(x) === name);

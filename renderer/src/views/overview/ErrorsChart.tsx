@@ -7,6 +7,7 @@ import { type ChartOption, EChart } from '../../charts/EChart';
 import { formatPercent } from '../../charts/format';
 import { seriesRows } from '../../charts/series';
 import { chartLabel, PLAIN_TOOLTIP } from '../../charts/tooltip';
+import { useSettled } from '../../charts/use-settled';
 import { useThemeColors } from '../../charts/use-theme-colors';
 import { type Kept, useKeptResult } from '../facets/use-kept-result';
 import type { SliceControls } from '../facets/use-slice';
@@ -24,7 +25,7 @@ export function ErrorsChart({ slice, overall }: { slice: SliceControls; overall:
     return map;
   }, [overall.value]);
   const classes = (data?.groups ?? []).filter((g): g is string => g !== null);
-  const option = useMemo((): ChartOption => {
+  const drawn = useMemo((): ChartOption => {
     const rows = data?.rows ?? [];
     return {
       ...baseOption(colors, { legend: true, yName: 'error rate' }),
@@ -39,6 +40,7 @@ export function ErrorsChart({ slice, overall }: { slice: SliceControls; overall:
       })),
     };
   }, [data, totals, colors]);
+  const option = useSettled(drawn, !result.loading && !overall.loading);
   const errors = (data?.rows ?? []).filter((r) => r['group'] !== null).reduce((n, r) => n + Number(r['requests']), 0);
   const toggle = (name: string | undefined) => {
     const c = classes.find((x) => chartLabel(x) === name);

@@ -57,7 +57,7 @@ export function Overview() {
           <TtftHistogram slice={slice} />
           <CostChart slice={slice} overall={overall} />
           <ErrorsChart slice={slice} overall={overall} />
-          <BlockChart slice={slice} requests={group?.requests ?? 0} />
+          <BlockChart slice={slice} requests={group?.requests ?? 0} requestsLoading={kpis.loading} />
           <DecodeScatter slice={slice} openCall={calls.open} />
           <ScoreChart slice={slice} />
         </div>
