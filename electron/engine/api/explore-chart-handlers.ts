@@ -5,12 +5,13 @@ import { latencyHistogram } from '../explore/latency-histogram';
 import { scatterSample } from '../explore/scatter-sample';
 import { scoreTrend } from '../explore/score-trend';
 import type { HandlerGroup } from './handlers';
+import { remembered } from './remembered';
 
 export function exploreChartHandlers(session: Session): HandlerGroup<keyof typeof EXPLORE_CHART_METHODS> {
   return {
-    latencyHistogram: (request) => session.answers.answer('latencyHistogram', request, () => latencyHistogram(session.workspace, request)),
-    scatterSample: (request) => session.answers.answer('scatterSample', request, () => scatterSample(session.workspace, request.filter, request.limit)),
-    scoreTrend: (request) => session.answers.answer('scoreTrend', request, () => scoreTrend(session.workspace, request.filter)),
+    latencyHistogram: remembered(session, 'latencyHistogram', (request) => latencyHistogram(session.workspace, request)),
+    scatterSample: remembered(session, 'scatterSample', ({ filter, limit }) => scatterSample(session.workspace, filter, limit)),
+    scoreTrend: remembered(session, 'scoreTrend', ({ filter }) => scoreTrend(session.workspace, filter)),
     exportCalls: (request) => exportCalls(session.workspace, request),
   };
 }

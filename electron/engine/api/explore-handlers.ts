@@ -8,6 +8,7 @@ import { tablePage } from '../explore/table-page';
 import { timeSeries } from '../explore/time-series';
 import { workspaceInfo } from '../explore/workspace-info';
 import type { HandlerGroup } from './handlers';
+import { remembered } from './remembered';
 
 export function exploreHandlers(session: Session): HandlerGroup<keyof typeof EXPLORE_METHODS> {
   return {
@@ -15,14 +16,12 @@ export function exploreHandlers(session: Session): HandlerGroup<keyof typeof EXP
     openDemo: () => session.openDemo(),
     workspaceInfo: () => workspaceInfo(session.workspace, session.title, session.lastReport),
     columns: async () => ({ columns: await columnInfo(session.workspace) }),
-    facetValues: (request) => session.answers.answer('facetValues', request, () => facetValues(session.workspace, request)),
-    facetCounts: (request) => session.answers.answer('facetCounts', request, () => facetCounts(session.workspace, request)),
-    sliceAggregates: (request) =>
-      session.answers.answer('sliceAggregates', request, async () => {
-        const { by, filter, percentiles } = request;
-        return { groups: await sliceAggregates(session.workspace, { ...filter, by }, { indexed: true, ...(percentiles ? { percentiles } : {}) }) };
-      }),
-    timeSeries: (request) => session.answers.answer('timeSeries', request, () => timeSeries(session.workspace, request)),
+    facetValues: remembered(session, 'facetValues', (request) => facetValues(session.workspace, request)),
+    facetCounts: remembered(session, 'facetCounts', (request) => facetCounts(session.workspace, request)),
+    sliceAggregates: remembered(session, 'sliceAggregates', async ({ by, filter, percentiles }) => ({
+      groups: await sliceAggregates(session.workspace, { ...filter, by }, { indexed: true, ...(percentiles ? { percentiles } : {}) }),
+    })),
+    timeSeries: remembered(session, 'timeSeries', (request) => timeSeries(session.workspace, request)),
     tablePage: (request) => tablePage(session.workspace, request),
     callDetail: ({ requestId }) => callDetail(session.workspace, requestId),
     recentWorkspaces: async () => ({ workspaces: await session.recent.list() }),
