@@ -3,30 +3,21 @@ import type { IngestIssue } from '../../shared/domain/ingest';
 import { callSelect } from '../../shared/query/call-mapping';
 import { jsonTransformSpec, readJsonColumns, type SourceShape } from '../../shared/query/source-shape';
 import type { Db } from '../engine/db';
-import { clearSource, inTransaction } from '../engine/transaction';
+import { clearSource } from '../engine/transaction';
 import { coercionWarnings, copyInlineScores, dropUnrecognizedCalls } from './call-rows';
-import { checkedLinesFrom, clearRejects, fastJsonFrom, isMalformedInput, rejectedLines, type LocalFile } from './json-lines';
+import { checkedLinesFrom, clearRejects, fastJsonFrom, fastThenChecked, rejectedLines, type LocalFile } from './json-lines';
 import { byLine, type LoadResult } from './load-result';
 import { reportUnusable } from './unusable';
 
 type Progress = ((fraction: number) => void) | undefined;
 
 /**
- * Loads a file of canonical call logs. DuckDB's fast, typed JSON reader is tried
- * first; a file with malformed lines or values of an unexpected type is read again
- * line by line, leniently, so that every bad line is reported with its number and
- * every good one is kept. A file whose sampled lines already showed a malformed one
- * goes straight to the line-by-line read: the typed one would stop at that line.
+ * Loads a file of canonical call logs (see fastThenChecked): every bad line reported with
+ * its number, every good one kept. A file whose sampled lines already showed a malformed
+ * one goes straight to the line-by-line read.
  */
-export async function loadCanonicalJsonl(db: Db, file: LocalFile, shape: SourceShape, onProgress?: Progress, sampledMalformed = false): Promise<LoadResult> {
-  if (!sampledMalformed) {
-    try {
-      return await inTransaction(db, () => loadWith(db, file, shape, false, onProgress));
-    } catch (error) {
-      if (!isMalformedInput(error)) throw error;
-    }
-  }
-  return inTransaction(db, () => loadWith(db, file, shape, true, onProgress));
+export function loadCanonicalJsonl(db: Db, file: LocalFile, shape: SourceShape, onProgress?: Progress, sampledMalformed = false): Promise<LoadResult> {
+  return fastThenChecked(db, (checked) => loadWith(db, file, shape, checked, onProgress), sampledMalformed);
 }
 
 async function loadWith(db: Db, file: LocalFile, shape: SourceShape, checked: boolean, onProgress: Progress): Promise<LoadResult> {

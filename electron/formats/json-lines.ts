@@ -1,6 +1,7 @@
 import type { IngestIssue } from '../../shared/domain/ingest';
 import { sqlString } from '../../shared/query/sql';
 import type { Db } from '../engine/db';
+import { inTransaction } from '../engine/transaction';
 import { readTail, type Compression } from './sniff';
 
 /** A file on the local disk (an S3 object once cached) and the URI rows are recorded under. */
@@ -48,6 +49,23 @@ export async function clearRejects(db: Db): Promise<void> {
 export function isMalformedInput(error: unknown): boolean {
   const message = error instanceof Error ? error.message : String(error);
   return /Malformed JSON|byte order mark|JSON transform error|Invalid Input Error|Conversion Error/i.test(message);
+}
+
+/**
+ * A load by DuckDB's fast, typed JSON reader first (`load(false)`: each line parsed once, in parallel);
+ * when a malformed line or a value of an unexpected type stops it, the same load line by line
+ * (`load(true)`), which reports every bad line with its number and keeps every good one. Each attempt
+ * is one transaction. `knownMalformed` skips the fast attempt, which would stop at the first bad line.
+ */
+export async function fastThenChecked<T>(db: Db, load: (checked: boolean) => Promise<T>, knownMalformed = false): Promise<T> {
+  if (!knownMalformed) {
+    try {
+      return await inTransaction(db, () => load(false));
+    } catch (error) {
+      if (!isMalformedInput(error)) throw error;
+    }
+  }
+  return inTransaction(db, () => load(true));
 }
 
 interface RejectRow extends Record<string, unknown> {

@@ -3,8 +3,8 @@ import { SQL_TYPES } from '../../shared/query/call-mapping';
 import { OTLP_CALL_VALUES, OTLP_IS_LLM, OTLP_LINE_TYPE, OTLP_READ_COLUMNS, OTLP_SPAN_COLUMNS, otlpSpansSelect } from '../../shared/query/otlp-mapping';
 import { sqlIdent, sqlString } from '../../shared/query/sql';
 import type { Db } from '../engine/db';
-import { clearSource, inTransaction } from '../engine/transaction';
-import { checkedLinesFrom, clearRejects, fastJsonFrom, isMalformedInput, locateUnusableLines, rejectedLines, type LocalFile } from './json-lines';
+import { clearSource } from '../engine/transaction';
+import { checkedLinesFrom, clearRejects, fastJsonFrom, fastThenChecked, locateUnusableLines, rejectedLines, type LocalFile } from './json-lines';
 import type { LoadResult } from './load-result';
 
 const SPAN_TABLE_COLUMNS = ['trace_id', 'span_id', 'parent_span_id', 'name', 'kind', 'start_ts', 'end_ts', 'duration_ms', 'status', 'request_id', 'attributes'];
@@ -35,19 +35,11 @@ function callRow(): string {
 type Progress = ((fraction: number) => void) | undefined;
 
 /**
- * Loads OTLP JSON lines: every span into `spans`, every GenAI model call also into `calls`.
- * DuckDB's fast, typed JSON reader is tried first (it parses each line once, and in
- * parallel even for a file of a few hundred MB); a file with a malformed line, or a
- * value of an unexpected type, is read again line by line, so that every bad line is
- * reported with its number and every good one is kept.
+ * Loads OTLP JSON lines: every span into `spans`, every GenAI model call also into `calls`;
+ * the typed reader first, line by line after a malformed line (see fastThenChecked).
  */
-export async function loadOtlpJsonl(db: Db, file: LocalFile, onProgress?: Progress): Promise<LoadResult> {
-  try {
-    return await inTransaction(db, () => loadWith(db, file, false, onProgress));
-  } catch (error) {
-    if (!isMalformedInput(error)) throw error;
-  }
-  return inTransaction(db, () => loadWith(db, file, true, onProgress));
+export function loadOtlpJsonl(db: Db, file: LocalFile, onProgress?: Progress): Promise<LoadResult> {
+  return fastThenChecked(db, (checked) => loadWith(db, file, checked, onProgress));
 }
 
 async function loadWith(db: Db, file: LocalFile, checked: boolean, onProgress: Progress): Promise<LoadResult> {
