@@ -30,6 +30,17 @@ describe('the app in the browser (tracelens serve)', () => {
     expect(problems).toEqual([]);
   });
 
+  it("serves React's production build even though the test runner's NODE_ENV=test was set when it was built", async () => {
+    const { page } = await app.open();
+    await page.getByTestId('kpi-requests').waitFor();
+    const scripts = await page.evaluate(() =>
+      Promise.all(Array.from(document.querySelectorAll('script[src]')).map(async (s) => (await fetch((s as HTMLScriptElement).src)).text())),
+    );
+    expect(scripts.length).toBeGreaterThan(0);
+    // The development JSX runtime is only in React's development build.
+    for (const text of scripts) expect(text.includes('jsxDEV')).toBe(false);
+  });
+
   it('switches between the light and dark themes with CSS only', async () => {
     const { page, problems } = await app.open({ colorScheme: 'light' });
     await page.getByTestId('kpi-requests').waitFor();
