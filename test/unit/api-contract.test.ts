@@ -65,8 +65,9 @@ describe('the API contract', () => {
 
 describe('the HTTP wire format', () => {
   it('carries bytes as base64 and back, exactly', () => {
-    const bytes = new Uint8Array(1000).map((_, i) => (i * 37) % 256);
-    for (const n of [0, 1, 2, 3, 4, 999, 1000]) {
+    const bytes = new Uint8Array(20_000).map((_, i) => (i * 37 + (i >> 8)) % 256);
+    // Sizes around the encoder's slices of 3072 bytes (4096 characters), with each remainder of 3.
+    for (const n of [0, 1, 2, 3, 4, 999, 1000, 3071, 3072, 3073, 6145, 19_999, 20_000]) {
       const slice = bytes.slice(0, n);
       expect(toBase64(slice)).toBe(Buffer.from(slice).toString('base64'));
       expect(fromBase64(toBase64(slice))).toEqual(slice);
