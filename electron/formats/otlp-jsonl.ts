@@ -15,19 +15,36 @@ function staged(name: string): string {
 }
 
 /**
+ * How the calls insert reads each call column from the staged span: a column OTLP has no
+ * attribute for is NULL, one that is a span column as it is (trace_id, ts as start_ts, ...),
+ * and only the others are staged, computed for model calls only.
+ */
+function callSource(name: string): 'null' | 'span' | 'staged' {
+  const value = OTLP_CALL_VALUES[name];
+  if (value === undefined) return 'null';
+  return SPAN_TABLE_COLUMNS.includes(value) ? 'span' : 'staged';
+}
+
+/**
  * The staged row of a span: its spans-table columns and, for a GenAI model call, its
- * calls-table columns, both computed in the pass that reads the file. Staging the
+ * computed calls-table columns, both computed in the pass that reads the file. Staging the
  * computed columns (rather than every attribute as lists, looked up afterwards)
  * keeps much less in memory between the two inserts.
  */
 function stageSelect(resourceSpansFrom: string): string {
-  const calls = CALL_COLUMNS.map((c) => `CASE WHEN tl_is_llm THEN CAST(${OTLP_CALL_VALUES[c.name] ?? 'NULL'} AS ${SQL_TYPES[c.kind]}) END AS ${staged(c.name)}`);
+  const calls = CALL_COLUMNS.filter((c) => callSource(c.name) === 'staged').map(
+    (c) => `CASE WHEN tl_is_llm THEN CAST(${OTLP_CALL_VALUES[c.name]} AS ${SQL_TYPES[c.kind]}) END AS ${staged(c.name)}`,
+  );
   return `SELECT ${OTLP_SPAN_COLUMNS}, tl_is_llm, ${calls.join(',\n  ')}
     FROM (SELECT *, ${OTLP_IS_LLM} AS tl_is_llm FROM (${otlpSpansSelect(resourceSpansFrom)}) WHERE span_id IS NOT NULL)`;
 }
 
 function callRow(): string {
-  const items = CALL_COLUMNS.map((c) => `${staged(c.name)} AS ${sqlIdent(c.name)}`);
+  const items = CALL_COLUMNS.map((c) => {
+    const source = callSource(c.name);
+    const value = source === 'staged' ? staged(c.name) : `CAST(${source === 'span' ? sqlIdent(OTLP_CALL_VALUES[c.name]!) : 'NULL'} AS ${SQL_TYPES[c.kind]})`;
+    return `${value} AS ${sqlIdent(c.name)}`;
+  });
   items.push('CAST(NULL AS VARCHAR[]) AS "_coerce"', 'attributes AS "metadata"', '$1 AS "source_uri"', 'CAST(NULL AS JSON) AS "_scores"');
   return items.join(', ');
 }
