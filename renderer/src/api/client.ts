@@ -1,4 +1,5 @@
 import type { ApiWithEvents } from '../../../shared/api/contract';
+import { coalescing, type Schedule } from '../../../shared/api/coalesce';
 import { createApi } from '../../../shared/api/transport';
 import { httpTransport } from './http-transport';
 import { ipcTransport } from './ipc-transport';
@@ -29,10 +30,18 @@ export function browserAuthorization(): string {
   return `Bearer ${browserToken()}`;
 }
 
-/** The engine, through the desktop bridge or browser mode's HTTP API: the same typed functions either way. */
+const schedule: Schedule = (work, ms) => {
+  const timer = window.setTimeout(work, ms);
+  return () => window.clearTimeout(timer);
+};
+
+/**
+ * The engine, through the desktop bridge or browser mode's HTTP API: the same typed functions either way.
+ * Answers to calls made together are handed over together (see coalescing).
+ */
 export function connectApi(): ApiWithEvents {
-  if (window.tracelens) return createApi(ipcTransport(window.tracelens));
-  return createApi(httpTransport({ baseUrl: '', token: browserToken() }));
+  const transport = window.tracelens ? ipcTransport(window.tracelens) : httpTransport({ baseUrl: '', token: browserToken() });
+  return createApi(coalescing(transport, schedule));
 }
 
 let api: ApiWithEvents | undefined;
