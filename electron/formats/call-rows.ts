@@ -2,6 +2,32 @@ import type { IngestIssue } from '../../shared/domain/ingest';
 import type { Db } from '../engine/db';
 import type { LocalFile } from './json-lines';
 
+/** The steps after a load's insert, each either needed (it may find rows to work on) or not. */
+export interface AfterInsert {
+  /** Rows without a recognized field, to remove and report. */
+  readonly unrecognized: boolean;
+  /** Inline scores to copy to the scores table. */
+  readonly scores: boolean;
+  /** Values that did not convert, to warn about. */
+  readonly coercions: boolean;
+}
+
+/**
+ * Narrows `asked` to the steps that have rows to work on, with one scan of the rows just loaded
+ * instead of one per step: on a clean dump each step scanned the load (comparing every row's
+ * source_uri) to find nothing. A step asked alone keeps its own scan, which costs the same.
+ */
+export async function stepsAfterInsert(db: Db, uri: string, asked: AfterInsert): Promise<AfterInsert> {
+  if (Number(asked.unrecognized) + Number(asked.scores) + Number(asked.coercions) < 2) return asked;
+  const row = await db.one(
+    `SELECT count(*) FILTER (WHERE request_id IS NULL) AS unrecognized, count(_scores) AS scores, count(_coerce) AS coercions
+     FROM calls WHERE source_uri = $1`,
+    [uri],
+  );
+  const found = (key: keyof AfterInsert) => asked[key] && Number(row?.[key] ?? 1) > 0;
+  return { unrecognized: found('unrecognized'), scores: found('scores'), coercions: found('coercions') };
+}
+
 /** Removes the rows of a load that carried no recognized field; returns how many. */
 export async function dropUnrecognizedCalls(db: Db, uri: string): Promise<number> {
   return db.exec('DELETE FROM calls WHERE source_uri = $1 AND request_id IS NULL', [uri]);

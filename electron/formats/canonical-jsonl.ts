@@ -4,7 +4,7 @@ import { callSelect } from '../../shared/query/call-mapping';
 import { jsonTransformSpec, readJsonColumns, type SourceShape } from '../../shared/query/source-shape';
 import type { Db } from '../engine/db';
 import { clearSource } from '../engine/transaction';
-import { coercionWarnings, copyInlineScores, dropUnrecognizedCalls } from './call-rows';
+import { coercionWarnings, copyInlineScores, dropUnrecognizedCalls, stepsAfterInsert } from './call-rows';
 import { checkedLinesFrom, clearRejects, fastJsonFrom, fastThenChecked, rejectedLines, type LocalFile } from './json-lines';
 import { byLine, type LoadResult } from './load-result';
 import { reportUnusable } from './unusable';
@@ -35,13 +35,14 @@ async function loadWith(db: Db, file: LocalFile, shape: SourceShape, checked: bo
     );
     rejected = await rejectedLines(db, file);
   }
-  const unusable = await dropUnrecognizedCalls(db, file.uri);
+  const steps = await stepsAfterInsert(db, file.uri, { unrecognized: true, scores: true, coercions: true });
+  const unusable = steps.unrecognized ? await dropUnrecognizedCalls(db, file.uri) : 0;
   const errors = [...rejected, ...(await reportUnusable(db, file, unusable, { keys: [[...knownTopLevelKeys()]], reason: 'no field TraceLens recognizes' }))].sort(byLine);
   return {
     format: 'canonical',
-    rows: { calls: inserted - unusable, scores: await copyInlineScores(db, file.uri), spans: 0 },
+    rows: { calls: inserted - unusable, scores: steps.scores ? await copyInlineScores(db, file.uri) : 0, spans: 0 },
     skipped: rejected.length + unusable,
     errors,
-    warnings: await coercionWarnings(db, file),
+    warnings: steps.coercions ? await coercionWarnings(db, file) : [],
   };
 }

@@ -1,9 +1,9 @@
 import { alwaysIdentified, callSelect, mayCoerce } from '../../shared/query/call-mapping';
-import { parquetShape, type ColumnType } from '../../shared/query/parquet-shape';
+import { parquetShape, parseStructType, type ColumnType } from '../../shared/query/parquet-shape';
 import { sqlIdent } from '../../shared/query/sql';
 import type { Db } from '../engine/db';
 import { clearSource, inTransaction } from '../engine/transaction';
-import { coercionWarnings, copyInlineScores, dropUnrecognizedCalls } from './call-rows';
+import { coercionWarnings, copyInlineScores, dropUnrecognizedCalls, stepsAfterInsert } from './call-rows';
 import type { LocalFile } from './json-lines';
 import type { LoadResult } from './load-result';
 import { SCORE_ROW, dropUnusableScores } from './scores-jsonl';
@@ -14,23 +14,36 @@ export async function parquetColumns(db: Db, path: string): Promise<ColumnType[]
   return rows.map((r) => ({ name: r.column_name, type: r.column_type }));
 }
 
+/** What a Parquet file's statistics settle about its text columns. */
+interface TextStatistics {
+  /** No NULL and no empty string in any row group: every value is filled (top-level columns only matter). */
+  readonly filled: Set<string>;
+  /** No empty string in any row group (NULLs allowed): `nullif(x, '')` would change nothing. Struct fields as "parent, child". */
+  readonly nonEmpty: Set<string>;
+}
+
 /**
- * The top-level text columns whose statistics, in every row group, show no NULL and a
- * minimum other than the empty string (the smallest string in any byte order): every
- * value there is filled. These are the statistics DuckDB's own filters on the file trust; a file
- * without them gives none.
+ * Reads, per text column (top-level or a struct's field), what every row group's statistics show: a minimum other than
+ * the empty string (the smallest string in any byte order), or no value but NULLs; and no NULL.
+ * These are the statistics DuckDB's own filters on the file trust; a file without them settles nothing.
  */
-async function filledTextColumns(db: Db, path: string, columns: readonly ColumnType[]): Promise<Set<string>> {
-  const text = new Set(columns.filter((c) => c.type.toUpperCase() === 'VARCHAR').map((c) => c.name));
-  if (text.size === 0) return new Set();
-  const rows = await db.all<{ name: string }>(
-    `SELECT path_in_schema AS name FROM parquet_metadata($1)
-     GROUP BY path_in_schema
-     HAVING bool_and(coalesce(stats_null_count = 0 AND stats_min_value <> '', false))`,
+async function textStatistics(db: Db, path: string, columns: readonly ColumnType[]): Promise<TextStatistics> {
+  // Text fields of a struct are named by their path, "parent, child", as in the file's metadata.
+  const text = new Set(
+    columns.flatMap((c) => (c.type.toUpperCase() === 'VARCHAR' ? [c.name] : (parseStructType(c.type) ?? []).filter((f) => f.type.toUpperCase() === 'VARCHAR').map((f) => `${c.name}, ${f.name}`))),
+  );
+  if (text.size === 0) return { filled: new Set(), nonEmpty: new Set() };
+  const rows = await db.all<{ name: string; filled: boolean; non_empty: boolean }>(
+    `SELECT path_in_schema AS name,
+            bool_and(coalesce(stats_null_count = 0 AND stats_min_value <> '', false)) AS filled,
+            bool_and(coalesce(stats_min_value <> '', stats_null_count = num_values, false)) AS non_empty
+     FROM parquet_metadata($1)
+     GROUP BY path_in_schema`,
     [path],
   );
-  // Nested paths read "parent, child": a top-level column is matched by its whole name.
-  return new Set(rows.map((r) => r.name).filter((name) => text.has(name)));
+  // A top-level column named like a nested path ("a, b") is grouped with it: both must qualify.
+  const known = rows.filter((r) => text.has(r.name));
+  return { filled: new Set(known.filter((r) => r.filled).map((r) => r.name)), nonEmpty: new Set(known.filter((r) => r.non_empty).map((r) => r.name)) };
 }
 
 const SCORE_KEYS = ['name', 'key', 'metric'];
@@ -43,19 +56,21 @@ export function isScoreTable(columns: readonly ColumnType[]): boolean {
 
 /** Loads a Parquet file of call logs, using its native column types. */
 export async function loadCanonicalParquet(db: Db, file: LocalFile, columns: readonly ColumnType[], onProgress?: (f: number) => void): Promise<LoadResult> {
-  const { shape, replace } = parquetShape(columns, await filledTextColumns(db, file.path, columns));
+  const text = await textStatistics(db, file.path, columns);
+  const { shape, replace } = parquetShape(columns, text.filled, text.nonEmpty);
   const from = replace.length ? `(SELECT * REPLACE (${replace.join(', ')}) FROM read_parquet($1))` : 'read_parquet($1)';
   return inTransaction(db, async () => {
     await clearSource(db, file.uri);
     const inserted = await db.execWithProgress(`INSERT INTO calls ${callSelect(shape, '$2', from)}`, [file.path, file.uri], onProgress);
     // What the file's schema and statistics settle needs no scan of the rows just loaded.
-    const unusable = alwaysIdentified(shape) ? 0 : await dropUnrecognizedCalls(db, file.uri);
+    const steps = await stepsAfterInsert(db, file.uri, { unrecognized: !alwaysIdentified(shape), scores: shape.has('scores'), coercions: mayCoerce(shape, false) });
+    const unusable = steps.unrecognized ? await dropUnrecognizedCalls(db, file.uri) : 0;
     return {
       format: 'canonical-parquet',
-      rows: { calls: inserted - unusable, scores: shape.has('scores') ? await copyInlineScores(db, file.uri) : 0, spans: 0 },
+      rows: { calls: inserted - unusable, scores: steps.scores ? await copyInlineScores(db, file.uri) : 0, spans: 0 },
       skipped: unusable,
       errors: await reportUnusable(db, file, unusable, undefined),
-      warnings: mayCoerce(shape, false) ? await coercionWarnings(db, file) : [],
+      warnings: steps.coercions ? await coercionWarnings(db, file) : [],
     };
   });
 }

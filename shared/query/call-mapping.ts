@@ -64,7 +64,8 @@ function convert(column: CallColumn, raw: Raw): string {
       // through ICU's calendar arithmetic, the epoch microseconds do not (infinities keep the cast).
       return field.duck.toUpperCase() === 'TIMESTAMP' ? `CASE WHEN isfinite(${sql}) THEN make_timestamptz(epoch_us(${sql})) ELSE CAST(${sql} AS TIMESTAMPTZ) END` : `CAST(${sql} AS TIMESTAMPTZ)`;
     default:
-      if (field.t === 'text' && field.filled) return sql;
+      // Without an empty string, nullif(x, '') would change nothing.
+      if (field.t === 'text' && (field.filled || field.nonEmpty)) return sql;
       return field.t === 'text' || field.t === 'numtext' ? `nullif(${sql}, '')` : `CAST(${sql} AS VARCHAR)`;
   }
 }

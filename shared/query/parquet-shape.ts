@@ -41,9 +41,10 @@ export function parseStructType(type: string): ColumnType[] | undefined {
 
 const SCALAR = /^(VARCHAR|BOOLEAN|TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|FLOAT|DOUBLE|DECIMAL\(\d+,\s*\d+\)|DATE|TIMESTAMP.*|TIME)$/i;
 
-function scalarField(type: string, filled = false): FieldType {
+function scalarField(type: string, filled = false, nonEmpty = false): FieldType {
   if (type.toUpperCase() !== 'VARCHAR') return { t: 'native', duck: type };
-  return filled ? { t: 'text', filled } : { t: 'text' };
+  if (filled) return { t: 'text', filled };
+  return nonEmpty ? { t: 'text', nonEmpty } : { t: 'text' };
 }
 
 /** Lists of records the mapping reads field by field when Parquet gives them as lists of flat structs. */
@@ -61,9 +62,10 @@ export interface ParquetShape {
  * How to read a Parquet file's columns: native scalars as they are, structs of
  * scalars by field, lists of scalars as lists, anything deeper as JSON. `filled`
  * names the top-level text columns the file's statistics show without a NULL or
- * an empty string: the mapping reads those as they are.
+ * an empty string, `nonEmpty` the text columns and struct fields ("parent, child")
+ * without an empty string: the mapping reads both as they are (NULLs stay NULL).
  */
-export function parquetShape(columns: readonly ColumnType[], filled: ReadonlySet<string> = new Set()): ParquetShape {
+export function parquetShape(columns: readonly ColumnType[], filled: ReadonlySet<string> = new Set(), nonEmpty: ReadonlySet<string> = new Set()): ParquetShape {
   const shape = new Map<string, FieldType>();
   const replace: string[] = [];
   for (const { name, type } of columns) {
@@ -73,10 +75,10 @@ export function parquetShape(columns: readonly ColumnType[], filled: ReadonlySet
       shape.set(name, { t: 'json' });
       replace.push(`TRY_CAST(${ref} AS JSON) AS ${ref}`);
     } else if (SCALAR.test(type)) {
-      shape.set(name, scalarField(type, filled.has(name)));
+      shape.set(name, scalarField(type, filled.has(name), nonEmpty.has(name)));
     } else if (struct && struct.every((f) => SCALAR.test(f.type)) && (!JSON_KEYS.has(name) || name === 'metadata')) {
       // A flat metadata struct is read field by field (metadata.feature, ...) and written once as JSON.
-      shape.set(name, { t: 'struct', fields: Object.fromEntries(struct.map((f) => [f.name, scalarField(f.type)])) });
+      shape.set(name, { t: 'struct', fields: Object.fromEntries(struct.map((f) => [f.name, scalarField(f.type, false, nonEmpty.has(`${name}, ${f.name}`))])) });
     } else if (STRUCT_LISTS.has(name) && type.endsWith('[]') && parseStructType(type.slice(0, -2))?.every((f) => SCALAR.test(f.type))) {
       // Read natively: a round trip through JSON would cost more than the rest of the load.
       shape.set(name, { t: 'native', duck: type });

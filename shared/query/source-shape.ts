@@ -7,8 +7,11 @@ import { sqlIdent } from './sql';
  * the loader falls back to the checked, lenient read of the same shape.
  */
 export type FieldType =
-  /** `filled`: every value is present and not empty, as a Parquet file's statistics can guarantee. */
-  | { readonly t: 'text'; readonly filled?: boolean }
+  /**
+   * `filled`: every value is present and not empty; `nonEmpty`: no value is the empty string (NULLs
+   * may be). A Parquet file's statistics can guarantee either.
+   */
+  | { readonly t: 'text'; readonly filled?: boolean; readonly nonEmpty?: boolean }
   | { readonly t: 'number' }
   /** A number that arrives as text in some records: converted with TRY_CAST, failures reported. */
   | { readonly t: 'numtext' }

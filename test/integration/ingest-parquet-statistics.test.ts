@@ -71,4 +71,32 @@ describe('Parquet columns settled by the file statistics', () => {
     const derived = rows.filter((r) => String(r['request_id']).startsWith('auto-'));
     expect(derived.map((r) => r['feature']).sort()).toEqual(['billing', 'search']);
   });
+
+  it('keeps NULLs and turns empty text to NULL whether or not the statistics rule out empty strings', async () => {
+    const path = join(dir, 'nulls.parquet');
+    // parent_span_id: NULLs, one row group all NULL, no empty string; error_class and the locale: an empty string in one row group.
+    await writeParquet(
+      path,
+      `SELECT * FROM (VALUES
+         ('r1', NULL, 'timeout', {'user_locale': 'de-DE'}),
+         ('r2', 'p2', NULL, {'user_locale': NULL}),
+         ('r3', NULL, '', {'user_locale': ''}),
+         ('r4', NULL, NULL, NULL),
+         ('r5', 'p5', 'rate_limit', {'user_locale': 'fr-FR'})) t(request_id, parent_span_id, error_class, metadata)`,
+    );
+    const workspace = await Workspace.open();
+    const report = await ingestFiles(workspace, await resolveSources([path]));
+    const rows = await workspace.db.all(`SELECT request_id, parent_span_id, error_class, locale FROM calls ORDER BY request_id`);
+    workspace.close();
+    expect(report.errors).toEqual([]);
+    expect(rows).toEqual([
+      { request_id: 'r1', parent_span_id: null, error_class: 'timeout', locale: 'de-DE' },
+      { request_id: 'r2', parent_span_id: 'p2', error_class: null, locale: null },
+      { request_id: 'r3', parent_span_id: null, error_class: null, locale: null },
+      { request_id: 'r4', parent_span_id: null, error_class: null, locale: null },
+      { request_id: 'r5', parent_span_id: 'p5', error_class: 'rate_limit', locale: 'fr-FR' },
+    ]);
+    expect(report.coverage['parent_span_id']).toBe(0.4);
+    expect(report.coverage['error_class']).toBe(0.4);
+  });
 });

@@ -27,6 +27,14 @@ describe('the mapping of a Parquet file whose statistics settle columns', () => 
     expect(sql).toContain('md5(');
   });
 
+  it('reads text columns and struct fields without an empty string as they are, and the others through nullif', () => {
+    const columns = [...COLUMNS, { name: 'error_class', type: 'VARCHAR' }, { name: 'metadata', type: 'STRUCT(user_locale VARCHAR)' }];
+    const sql = callSelect(parquetShape(columns, new Set(['request_id']), new Set(['feature', 'metadata, user_locale'])).shape, '$2', 'read_parquet($1)');
+    expect(sql).toContain('"feature" AS "feature"');
+    expect(sql).toContain('"metadata"."user_locale" AS "locale"');
+    expect(sql).toContain(`nullif("error_class", '') AS "error_class"`);
+  });
+
   it('converts a plain TIMESTAMP by its epoch microseconds, keeping the cast for infinities and other time types', () => {
     const plain = callSelect(parquetShape(COLUMNS).shape, '$2', 'read_parquet($1)');
     expect(plain).toContain('CASE WHEN isfinite("ts") THEN make_timestamptz(epoch_us("ts")) ELSE CAST("ts" AS TIMESTAMPTZ) END');
