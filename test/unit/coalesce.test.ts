@@ -34,11 +34,16 @@ function track<T>(promise: Promise<T>) {
   return seen;
 }
 
+/** The coalescing transport over a manual transport and clock, holding answers at most 600 ms. */
+function coalescedManually() {
+  const { transport, answer } = manualTransport();
+  const clock = manualSchedule();
+  return { api: coalescing(transport, clock.schedule, 600), answer, clock };
+}
+
 describe('answers handed over together', () => {
   it('hands over the answers of calls made in the same turn once the last one has arrived', async () => {
-    const { transport, answer } = manualTransport();
-    const clock = manualSchedule();
-    const api = coalescing(transport, clock.schedule, 600);
+    const { api, answer, clock } = coalescedManually();
     const kpis = track(api.call('sliceAggregates', {}));
     const series = track(api.call('timeSeries', {}));
     await settle();
@@ -54,9 +59,7 @@ describe('answers handed over together', () => {
   });
 
   it('hands over what has arrived when the hold runs out, and waits again for the rest', async () => {
-    const { transport, answer } = manualTransport();
-    const clock = manualSchedule();
-    const api = coalescing(transport, clock.schedule, 600);
+    const { api, answer, clock } = coalescedManually();
     const fast = track(api.call('facetCounts', {}));
     const slow = track(api.call('runDrift', {}));
     const other = track(api.call('scoreTrend', {}));
@@ -76,9 +79,7 @@ describe('answers handed over together', () => {
   });
 
   it('hands over the answer of a call made alone as soon as it arrives, and keeps turns apart', async () => {
-    const { transport, answer } = manualTransport();
-    const clock = manualSchedule();
-    const api = coalescing(transport, clock.schedule, 600);
+    const { api, answer, clock } = coalescedManually();
     const label = track(api.call('saveLabel', {}));
     await settle();
     const page = track(api.call('tablePage', {}));
