@@ -39,6 +39,23 @@ describe('layout at 1280x800 and 1024x700', () => {
   });
   afterAll(() => app?.close());
 
+  it.each([
+    [1280, 800],
+    [1024, 700],
+  ])('shows every KPI card of the Overview whole at %ix%i', async (width, height) => {
+    const { page, problems } = await app.open();
+    await page.setViewportSize({ width, height });
+    await goto(page, '#/overview');
+    const cards = page.locator('.overview .kpi');
+    await expect.poll(() => page.getByTestId('kpi-cost').textContent()).toMatch(/\$\d/);
+    expect(await cards.count()).toBe(8);
+    const cut = await cards.evaluateAll((els) =>
+      els.flatMap((card) => Array.from(card.querySelectorAll('dt, dd')).filter((e) => e.scrollWidth > e.clientWidth).map((e) => e.textContent)),
+    );
+    expect(cut).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+
   it('keeps pivot row names whole, and an unbroken one from pushing the measures out of view', async () => {
     const { page, problems } = await app.open();
     await page.setViewportSize({ width: 1024, height: 700 });
