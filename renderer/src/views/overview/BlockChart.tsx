@@ -1,5 +1,4 @@
 import { useMemo } from 'react';
-import { BLOCK_ACTIONS } from '../../../../shared/domain/guardrail';
 import { useApi } from '../../app/workspace';
 import { ChartPanel } from '../../charts/ChartPanel';
 import { type ChartOption, EChart } from '../../charts/EChart';
@@ -15,8 +14,7 @@ import type { SliceControls } from '../facets/use-slice';
 export function BlockChart({ slice, requests, requestsLoading }: { slice: SliceControls; requests: number; requestsLoading: boolean }) {
   const api = useApi();
   const colors = useThemeColors();
-  const blocked = { ...slice.filter, where: { ...slice.filter.where, guardrail_action: [...BLOCK_ACTIONS] } };
-  const result = useKeptResult(() => api.facetValues({ column: 'guardrail_dimension', filter: blocked, limit: 12 }), [api, slice.key]);
+  const result = useKeptResult(() => api.facetValues({ column: 'guardrail_dimension', filter: slice.filter, blocking: true, limit: 12 }), [api, slice.key]);
   const values = useMemo(() => (result.value?.values ?? []).filter((v) => v.value !== null), [result.value]);
   const drawn = useMemo((): ChartOption => {
     const ordered = [...values].reverse();
