@@ -254,7 +254,7 @@ export function Review() {
                 if (text !== null) setDraft((d) => ({ ...d, [field]: text }));
               }}
             />
-            <CallDetail requestId={currentId} />
+            <CallDetail requestId={currentId} closable={false} />
           </div>
         </div>
       ) : null}
