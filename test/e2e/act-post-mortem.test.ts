@@ -102,6 +102,16 @@ describe('acting on an incident in the browser: drift, review, gold, PII', () =>
     await page.getByTestId('drift-alerts').waitFor();
     const checks = await page.getByTestId('drift-alert').evaluateAll((els) => els.map((e) => e.getAttribute('data-check')));
     expect(checks).toEqual(expected.alerts.map((a) => a.check));
+    // Each alert's incident window is shaded where it can be seen: a few pixels wide at least, inside the chart.
+    const bands = await page.locator('svg.metric-chart .band-incident').evaluateAll((rects) =>
+      rects.map((r) => ({ x: Number(r.getAttribute('x')), width: Number(r.getAttribute('width')), chart: Number(r.closest('svg')!.getAttribute('width')) })),
+    );
+    expect(bands.length).toBeGreaterThan(0);
+    for (const band of bands) {
+      expect(band.width).toBeGreaterThanOrEqual(6);
+      expect(band.x).toBeGreaterThanOrEqual(0);
+      expect(band.x + band.width).toBeLessThanOrEqual(band.chart);
+    }
     await screenshot(page, 'act-drift');
 
     const exemplar = page.getByTestId('drift-exemplar').first();
