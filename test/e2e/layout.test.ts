@@ -56,6 +56,26 @@ describe('layout at 1280x800 and 1024x700', () => {
     expect(problems).toEqual([]);
   });
 
+  it.each([
+    [1280, 800],
+    [1024, 700],
+  ])('fits the calls table to the window at %ix%i, with filter chips and the selection bar showing', async (width, height) => {
+    const { page, problems } = await app.open();
+    await page.setViewportSize({ width, height });
+    await goto(page, '#/table?w.tenant_id=acme');
+    await page.getByTestId('filter-chip').waitFor();
+    const table = page.getByTestId('calls-table');
+    await table.getByTestId('calls-select').first().check();
+    await page.getByTestId('bulk-label').waitFor();
+    // The table scrolls its rows; the page around it has nothing more to scroll.
+    const main = await page.locator('main').evaluate((m) => ({ scroll: m.scrollHeight, client: m.clientHeight }));
+    expect(main.scroll).toBeLessThanOrEqual(main.client);
+    const box = (await table.boundingBox())!;
+    expect(box.y + box.height).toBeLessThanOrEqual(height);
+    expect(box.height).toBeGreaterThan(height / 3);
+    expect(problems).toEqual([]);
+  });
+
   it('keeps pivot row names whole, and an unbroken one from pushing the measures out of view', async () => {
     const { page, problems } = await app.open();
     await page.setViewportSize({ width: 1024, height: 700 });
