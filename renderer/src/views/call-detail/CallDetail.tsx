@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { CallDetail as Detail } from '../../../../shared/api/methods/explore';
 import { useApiResult } from '../../app/use-api-result';
+import { useRoute } from '../../app/use-route';
 import { useApi } from '../../app/workspace';
 import { PlainText } from '../../components/PlainText';
 import { ErrorNotice, Loading } from '../../components/Status';
@@ -121,6 +122,9 @@ function Body({ detail, openCall }: { detail: Detail; openCall: (id: string) => 
 export function CallDetail({ requestId, closable = true }: { requestId: string; closable?: boolean }) {
   const api = useApi();
   const { open, close } = useCallParam();
+  const { navigate } = useRoute();
+  // A view showing a call of its own (Review) has no `call=` to set: another call of the trace opens in Calls.
+  const openOther = closable ? open : (id: string) => navigate('table', new URLSearchParams({ call: id }));
   const detail = useApiResult(() => api.callDetail({ requestId }), [api, requestId]);
   const panel = useRef<HTMLElement>(null);
   useEffect(() => {
@@ -148,7 +152,7 @@ export function CallDetail({ requestId, closable = true }: { requestId: string; 
           </button>
         ) : null}
       </header>
-      {detail.state === 'loading' ? <Loading what="the call" /> : detail.state === 'error' ? <ErrorNotice error={detail.error} /> : <Body detail={detail.value} openCall={open} />}
+      {detail.state === 'loading' ? <Loading what="the call" /> : detail.state === 'error' ? <ErrorNotice error={detail.error} /> : <Body detail={detail.value} openCall={openOther} />}
     </aside>
   );
 }
