@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { baseOption, LEGEND_HEIGHT } from '../../renderer/src/charts/axes';
 import type { ChartColors } from '../../renderer/src/charts/use-theme-colors';
+import { blockChartOption } from '../../renderer/src/views/overview/block-option';
 
 const COLORS: ChartColors = { fg: '#000', muted: '#666', border: '#ccc', bg: '#fff', bad: '#c00', warn: '#960', series: ['#00f'] };
 /** ECharts centers an axis name `nameGap` (15 px by default) above the grid's top edge, in 12 px text. */
@@ -24,5 +25,15 @@ describe('chart axes', () => {
     expect(names).toEqual([options.yName, ...(options.y2Name ? [options.y2Name] : [])]);
     // The right axis has its labels' room.
     if (options.y2Name) expect(grid.right).toBeGreaterThanOrEqual(56);
+  });
+});
+
+describe('the block rate chart', () => {
+  it('thins out its rate labels rather than drawing them over one another in a narrow panel', () => {
+    const option = blockChartOption([{ value: 'injection', count: 374 }, { value: 'policy', count: 233 }], 75_160, COLORS);
+    const axis = option.xAxis as { splitNumber?: number; axisLabel: { hideOverlap?: boolean } };
+    expect(axis.axisLabel.hideOverlap).toBe(true);
+    expect(axis.splitNumber).toBeLessThanOrEqual(3);
+    expect((option.series as { data: number[] }[])[0]!.data).toEqual([233 / 75_160, 374 / 75_160]);
   });
 });
