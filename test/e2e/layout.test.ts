@@ -76,6 +76,18 @@ describe('layout at 1280x800 and 1024x700', () => {
     expect(problems).toEqual([]);
   });
 
+  it('keeps a filter chip on one line however long its value', async () => {
+    const { page, problems } = await app.open();
+    await page.setViewportSize({ width: 1024, height: 700 });
+    await goto(page, `#/overview?w.feature=${UNBROKEN}`);
+    const chip = page.getByTestId('filter-chip');
+    await chip.waitFor();
+    expect(await chip.getAttribute('data-value')).toBe(UNBROKEN);
+    const height = await chip.evaluate((c) => c.getBoundingClientRect().height);
+    expect(height).toBeLessThan(40);
+    expect(problems).toEqual([]);
+  });
+
   it('keeps pivot row names whole, and an unbroken one from pushing the measures out of view', async () => {
     const { page, problems } = await app.open();
     await page.setViewportSize({ width: 1024, height: 700 });
