@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { isMethodName, METHODS } from '../../shared/api/contract';
 import { err, type Result } from '../../shared/api/result';
 import { fromWire, toWire } from '../../shared/api/wire';
 import { dispatch } from '../engine/api/dispatch';
@@ -111,8 +112,19 @@ async function handleApi(request: IncomingMessage, response: ServerResponse, url
   }
   if (batch) return handleBatch(response, payload, options, headers);
   const result = await dispatch(options.handlers, method, payload);
-  const status = result.ok ? 200 : result.error.code === 'unknown_request' ? 404 : result.error.code === 'bad_input' ? 400 : 200;
-  sendResult(response, status, result, headers);
+  sendResult(response, httpStatus(method, payload, result), result, headers);
+}
+
+/**
+ * 400 only for a request its schema rejects. The engine's own bad_input (a broken rules file or a taken
+ * export path named in a valid request) is an answer the page shows like any other: as a 400, the
+ * browser also logged it in the console as a failed resource.
+ */
+function httpStatus(method: string | undefined, payload: unknown, result: Result<unknown>): number {
+  if (result.ok) return 200;
+  if (result.error.code === 'unknown_request') return 404;
+  const rejected = result.error.code === 'bad_input' && isMethodName(method) && !METHODS[method].request.safeParse(payload).success;
+  return rejected ? 400 : 200;
 }
 
 /** The contract over HTTP on 127.0.0.1, with a per-launch token, plus the built renderer. */

@@ -65,5 +65,8 @@ export class UnknownColumnError extends Error {
   }
 }
 
+/** SQL for a call's blocking guardrail decisions (a list). */
+export const BLOCKING_DECISIONS = `list_filter(guardrail_decisions, lambda g: lower(g.action) IN (${BLOCK_ACTIONS.map(sqlString).join(', ')}))`;
+
 /** SQL that is true when a call carries a blocking guardrail decision. */
-export const IS_BLOCKED = `len(list_filter(guardrail_decisions, lambda g: lower(g.action) IN (${BLOCK_ACTIONS.map(sqlString).join(', ')}))) > 0`;
+export const IS_BLOCKED = `len(${BLOCKING_DECISIONS}) > 0`;

@@ -102,6 +102,16 @@ describe('acting on an incident in the browser: drift, review, gold, PII', () =>
     await page.getByTestId('drift-alerts').waitFor();
     const checks = await page.getByTestId('drift-alert').evaluateAll((els) => els.map((e) => e.getAttribute('data-check')));
     expect(checks).toEqual(expected.alerts.map((a) => a.check));
+    // Each alert's incident window is shaded where it can be seen: a few pixels wide at least, inside the chart.
+    const bands = await page.locator('svg.metric-chart .band-incident').evaluateAll((rects) =>
+      rects.map((r) => ({ x: Number(r.getAttribute('x')), width: Number(r.getAttribute('width')), chart: Number(r.closest('svg')!.getAttribute('width')) })),
+    );
+    expect(bands.length).toBeGreaterThan(0);
+    for (const band of bands) {
+      expect(band.width).toBeGreaterThanOrEqual(6);
+      expect(band.x).toBeGreaterThanOrEqual(0);
+      expect(band.x + band.width).toBeLessThanOrEqual(band.chart);
+    }
     await screenshot(page, 'act-drift');
 
     const exemplar = page.getByTestId('drift-exemplar').first();
@@ -313,5 +323,35 @@ describe('acting on an incident in the browser: drift, review, gold, PII', () =>
     await expect.poll(() => current(linked.page)).toBe(last);
     expect(problems).toEqual([]);
     expect(linked.problems).toEqual([]);
+  });
+
+  it('keeps the review screen in place while a label saves and the queue counts refresh', async () => {
+    const { page, problems } = await app.open();
+    await page.goto(`${new URL(page.url()).origin}/#/review?queue=slice`);
+    const items = page.getByTestId('review-items').getByRole('button');
+    await expect.poll(() => items.count()).toBe(QUEUE_PAGE);
+    const labeled = Number(await page.getByTestId('review-progress').getAttribute('data-labeled'));
+    const list = page.getByTestId('review-items');
+    await items.nth(150).click();
+    const id = (await items.nth(150).textContent())!;
+    await expect.poll(() => current(page)).toBe(id);
+    const scrolled = await list.evaluate((el) => el.scrollTop);
+    expect(scrolled).toBeGreaterThan(0);
+    // Counts the times the screen showing the call (label bar, call detail) is taken down.
+    await page.evaluate(() => {
+      const shown = document.querySelector('[data-testid="review-current"]')!;
+      const w = window as unknown as { takenDown: number };
+      w.takenDown = 0;
+      new MutationObserver(() => {
+        if (!shown.isConnected) w.takenDown++;
+      }).observe(document.body, { childList: true, subtree: true });
+    });
+    await page.keyboard.press('p');
+    await expect.poll(() => current(page)).not.toBe(id);
+    await expect.poll(() => page.getByTestId('review-progress').getAttribute('data-labeled')).toBe(String(labeled + 1));
+    await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'));
+    expect(await page.evaluate(() => (window as unknown as { takenDown: number }).takenDown)).toBe(0);
+    expect(await list.evaluate((el) => el.scrollTop)).toBe(scrolled);
+    expect(problems).toEqual([]);
   });
 });

@@ -113,6 +113,30 @@ describe('explore fast query paths give the results of the plain queries', () =>
     expect(searched.distinct).toBe(plain.length);
   });
 
+  it('counts a call under the dimensions of its blocking decisions only (the block chart)', async () => {
+    // Blocked by its injection check, allowed by its PII check: blocked under injection, not under pii.
+    await workspace.db.exec(
+      `INSERT INTO calls (request_id, ts, feature, guardrail_decisions) VALUES ('mixed-0', TIMESTAMPTZ '2026-10-01 12:00:00+00', 'mixed_feature',
+        [{'stage': 'input', 'action': 'block', 'dimension': 'injection'}, {'stage': 'input', 'action': 'allow', 'dimension': 'pii'}])`,
+    );
+    const mixed = await facetValues(workspace, { column: 'guardrail_dimension', filter: { where: { feature: ['mixed_feature'] } }, blocking: true, limit: 10 });
+    expect(mixed.values).toEqual([{ value: 'injection', count: 1 }]);
+
+    const blocking = `(${BLOCK_ACTIONS.map((a) => `'${a}'`).join(', ')})`;
+    for (const filter of [{}, { where: { feature: [feature, 'odd_feature', 'mixed_feature'] } }, { where: { guardrail_action: ['allow'] } }] as SliceFilter[]) {
+      const params = new ParamList();
+      const where = whereClause(filter, params);
+      const plain = await workspace.db.all<{ value: string; count: number }>(
+        `WITH d AS (SELECT request_id, unnest(guardrail_decisions) AS g FROM calls ${where})
+         SELECT lower(g.dimension) AS value, count(DISTINCT request_id) AS count FROM d
+         WHERE lower(g.action) IN ${blocking} AND g.dimension IS NOT NULL GROUP BY 1 ORDER BY count DESC, value`,
+        params.values,
+      );
+      const fast = await facetValues(workspace, { column: 'guardrail_dimension', filter, blocking: true, limit: 1000 });
+      expect({ filter, values: fast.values }).toEqual({ filter, values: plain });
+    }
+  });
+
   it('counts a batch of facets exactly as facetValues counts each one, under any filter', async () => {
     const columns = ['feature', 'tenant_id', 'prompt_version', 'model_requested', 'model_resolved', 'provider', 'error_class', 'finish_reason', 'guardrail_action', 'guardrail_dimension'];
     const tenant = (await facetValues(workspace, { column: 'tenant_id', filter: {}, limit: 1 })).values[0]!.value!;

@@ -158,6 +158,9 @@ describe('the contract over HTTP (browser mode)', () => {
     expect(JSON.parse(injected.body).error.code).toBe('bad_input');
     expect((await call('constructor', '{}')).status).toBe(404);
     expect((await call('tablePage', '{not json')).status).toBe(400);
+    // A valid request the engine answers with bad_input (the page shows it) is no bad request: 200.
+    const relative = await call('exportCalls', JSON.stringify({ path: 'relative.csv' }));
+    expect({ status: relative.status, code: JSON.parse(relative.body).error.code }).toEqual({ status: 200, code: 'bad_input' });
     const value = (await s.api.sliceAggregates({ filter: { where: { feature: ["x' OR '1'='1"] } } }));
     expect(value).toEqual({ ok: true, value: { groups: [expect.objectContaining({ requests: 0 })] } });
   });

@@ -1,5 +1,5 @@
 import type { FacetCounts, FacetValues } from '../../../shared/api/methods/explore';
-import { type SliceFilter, whereClause } from '../../../shared/query/filter';
+import { BLOCKING_DECISIONS, type SliceFilter, whereClause } from '../../../shared/query/filter';
 import { ParamList, sqlIdent } from '../../../shared/query/sql';
 import type { Workspace } from '../workspace';
 import { countsPerSet, GUARD_SETS, splitGuardrail } from './guardrail-index';
@@ -12,6 +12,8 @@ export interface FacetRequest {
   readonly filter: SliceFilter;
   readonly search?: string;
   readonly limit: number;
+  /** Count only the blocking decisions' values (the block chart's dimensions). */
+  readonly blocking?: boolean;
 }
 
 /** The filter without its own values for `column`: a facet lists the alternatives to what is selected. */
@@ -42,8 +44,10 @@ async function guardrailFacet(workspace: Workspace, request: FacetRequest, field
   const counts = await countsPerSet(workspace, calls, params);
   const setsWhere = whereClause(guardrails, params);
   const { search, order } = tail(params, request);
+  // A call blocked by its injection check and allowed by its PII check is blocked under injection only.
+  const decisions = request.blocking ? BLOCKING_DECISIONS : 'guardrail_decisions';
   const sql = `WITH sets AS (SELECT s.decisions AS guardrail_decisions, counts.n FROM ${counts} JOIN ${GUARD_SETS} s USING (sig)),
-    v AS (SELECT unnest(list_distinct(list_transform(guardrail_decisions, lambda g: lower(g.${field})))) AS value, n FROM sets ${setsWhere}),
+    v AS (SELECT unnest(list_distinct(list_transform(${decisions}, lambda g: lower(g.${field})))) AS value, n FROM sets ${setsWhere}),
     c AS (SELECT value, CAST(sum(n) AS BIGINT) AS count FROM v ${search} GROUP BY value)
     ${order}`;
   return workspace.db.all<FacetRow>(sql, params.values);

@@ -11,7 +11,7 @@ export function launchBrowser(): Promise<Browser> {
 
 export interface AppPage {
   readonly page: Page;
-  /** Console errors, uncaught exceptions and CSP violations seen so far: a healthy app has none. */
+  /** Console errors and warnings, uncaught exceptions and CSP violations seen so far: a healthy app has none. */
   readonly problems: string[];
 }
 
@@ -21,7 +21,8 @@ export async function openPage(browser: Browser, url: string, options: { colorSc
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+    // Warnings too: Chromium warns of a header it does not understand, which the app must not send.
+    if (message.type() === 'error' || message.type() === 'warning') problems.push(`console ${message.type()}: ${message.text()}`);
   });
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   await page.addInitScript(() => {

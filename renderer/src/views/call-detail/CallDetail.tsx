@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { CallDetail as Detail } from '../../../../shared/api/methods/explore';
 import { useApiResult } from '../../app/use-api-result';
+import { useRoute } from '../../app/use-route';
 import { useApi } from '../../app/workspace';
 import { PlainText } from '../../components/PlainText';
 import { ErrorNotice, Loading } from '../../components/Status';
@@ -113,29 +114,45 @@ function Body({ detail, openCall }: { detail: Detail; openCall: (id: string) => 
   );
 }
 
-/** One call, everything about it, as plain text; Escape or the close button returns to the list. */
-export function CallDetail({ requestId }: { requestId: string }) {
+/**
+ * One call, everything about it, as plain text; Escape or the close button returns to the list, with the
+ * focus back where it was (the calls table: the arrow keys go on from the same cell). `closable: false`
+ * when the view shows a call of its own (Review), where there is nothing to close.
+ */
+export function CallDetail({ requestId, closable = true }: { requestId: string; closable?: boolean }) {
   const api = useApi();
   const { open, close } = useCallParam();
+  const { navigate } = useRoute();
+  // A view showing a call of its own (Review) has no `call=` to set: another call of the trace opens in Calls.
+  const openOther = closable ? open : (id: string) => navigate('table', new URLSearchParams({ call: id }));
   const detail = useApiResult(() => api.callDetail({ requestId }), [api, requestId]);
   const panel = useRef<HTMLElement>(null);
   useEffect(() => {
+    const opener = document.activeElement;
+    return () => {
+      if (opener instanceof HTMLElement && opener.isConnected) opener.focus();
+    };
+  }, []);
+  useEffect(() => {
     panel.current?.focus();
+    if (!closable) return;
     const onKey = (e: KeyboardEvent) => e.key === 'Escape' && close();
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [requestId, close]);
+  }, [requestId, close, closable]);
   return (
-    <aside ref={panel} className="call-detail" data-testid="call-detail" role="dialog" aria-label="Call detail" tabIndex={-1}>
+    <aside ref={panel} className="call-detail" data-testid="call-detail" role={closable ? 'dialog' : 'region'} aria-label="Call detail" tabIndex={-1}>
       <header>
         <h2>
           Call <PlainText text={requestId} />
         </h2>
-        <button type="button" onClick={close} data-testid="call-detail-close" aria-label="Close the call detail">
-          Close
-        </button>
+        {closable ? (
+          <button type="button" onClick={close} data-testid="call-detail-close" aria-label="Close the call detail">
+            Close
+          </button>
+        ) : null}
       </header>
-      {detail.state === 'loading' ? <Loading what="the call" /> : detail.state === 'error' ? <ErrorNotice error={detail.error} /> : <Body detail={detail.value} openCall={open} />}
+      {detail.state === 'loading' ? <Loading what="the call" /> : detail.state === 'error' ? <ErrorNotice error={detail.error} /> : <Body detail={detail.value} openCall={openOther} />}
     </aside>
   );
 }

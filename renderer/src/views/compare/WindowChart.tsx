@@ -21,14 +21,8 @@ export function WindowChart({ title, filter, testId }: { title: string; filter: 
   const data = useMemo(() => (result.value ? seriesRows(result.value) : undefined), [result.value]);
   const option = useMemo((): ChartOption => {
     const rows = data?.rows ?? [];
-    const base = baseOption(colors, { legend: true, yName: 'ms' });
     return {
-      ...base,
-      grid: { left: 56, right: 56, top: 36, bottom: 28 },
-      yAxis: [
-        base.yAxis as object,
-        { type: 'value', name: 'USD', nameTextStyle: { color: colors.muted }, axisLabel: { color: colors.muted }, splitLine: { show: false } },
-      ],
+      ...baseOption(colors, { legend: true, yName: 'ms', y2Name: 'USD' }),
       tooltip: { ...PLAIN_TOOLTIP, trigger: 'axis' },
       series: [
         { type: 'bar', name: 'cost', yAxisIndex: 1, data: points(rows, 'cost_usd'), itemStyle: { opacity: 0.35 }, tooltip: { valueFormatter: (v) => formatUsd(Number(v)) } },

@@ -2,6 +2,7 @@ import type { DriftAlert } from '../../../../shared/drift/types';
 
 const W = 320;
 const H = 80;
+const MIN_BAND = 6;
 
 /**
  * The alert's metric over time as a small SVG line, with the baseline window and
@@ -15,7 +16,12 @@ export function MetricChart({ alert }: { alert: DriftAlert }) {
   const vmax = Math.max(...points.map((p) => p.v), alert.threshold, alert.baseline ?? 0) || 1;
   const x = (t: number) => ((t - t0) / (t1 - t0 || 1)) * W;
   const y = (v: number) => H - (v / vmax) * (H - 4) - 2;
-  const band = (from: string, to: string, className: string) => <rect className={className} x={x(Date.parse(from))} y={0} width={Math.max(1, x(Date.parse(to)) - x(Date.parse(from)))} height={H} />;
+  const band = (from: string, to: string, className: string) => {
+    // An hour in a week is a pixel or two: a window is drawn at least MIN_BAND wide, ending where it ends, inside the chart.
+    const end = x(Date.parse(to));
+    const width = Math.min(W, Math.max(MIN_BAND, end - x(Date.parse(from))));
+    return <rect className={className} x={Math.min(Math.max(0, end - width), W - width)} y={0} width={width} height={H} />;
+  };
   const path = points.map((p, i) => `${i === 0 ? 'M' : 'L'}${x(p.t).toFixed(1)},${y(p.v).toFixed(1)}`).join(' ');
   return (
     <svg className="metric-chart" viewBox={`0 0 ${W} ${H}`} width={W} height={H} role="img" aria-label={`${alert.check} over time, baseline and incident windows shaded`}>

@@ -7,6 +7,8 @@ export function IngestReportView({ info }: { info: WorkspaceInfo }) {
   const report = info.report;
   const skipped = report?.errors ?? info.errors;
   const coverage = Object.entries(report?.coverage ?? info.coverage).sort((a, b) => a[1] - b[1]);
+  // The workspace lists the sources it loaded; a file this load could not read is only in its report.
+  const sources = [...info.sources, ...(report?.sources ?? []).filter((s) => !info.sources.some((w) => w.uri === s.uri))];
   return (
     <section className="ingest-report" data-testid="ingest-report">
       <h2>
@@ -41,8 +43,8 @@ export function IngestReportView({ info }: { info: WorkspaceInfo }) {
           </tr>
         </thead>
         <tbody>
-          {info.sources.map((s) => (
-            <tr key={s.uri}>
+          {sources.map((s) => (
+            <tr key={s.uri} data-testid="report-source">
               <td>
                 <PlainText text={s.uri} />
               </td>
@@ -53,17 +55,21 @@ export function IngestReportView({ info }: { info: WorkspaceInfo }) {
           ))}
         </tbody>
       </table>
-      <h3>Schema coverage</h3>
-      <ul className="coverage">
-        {coverage.map(([column, share]) => (
-          <li key={column} className={share < 0.5 ? 'low' : undefined}>
-            <span>{column}</span> <span className="num">{formatPercent(share, 0)}</span>
-          </li>
-        ))}
-      </ul>
+      {info.rows.calls > 0 ? (
+        <>
+          <h3>Schema coverage</h3>
+          <ul className="coverage">
+            {coverage.map(([column, share]) => (
+              <li key={column} className={share < 0.5 ? 'low' : undefined}>
+                <span>{column}</span> <span className="num">{formatPercent(share, 0)}</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
       {skipped.length ? (
         <>
-          <h3>Skipped lines</h3>
+          <h3>Skipped lines and files</h3>
           <table className="data-table" data-testid="report-errors">
             <thead>
               <tr>

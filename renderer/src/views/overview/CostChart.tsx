@@ -20,14 +20,8 @@ export function CostChart({ slice, overall }: { slice: SliceControls; overall: K
   const data = useMemo(() => (result.value ? seriesRows(result.value) : undefined), [result.value]);
   const totals = useMemo(() => (overall.value ? seriesRows(overall.value) : undefined), [overall.value]);
   const drawn = useMemo((): ChartOption => {
-    const base = baseOption(colors, { legend: true, yName: 'USD' });
     return {
-      ...base,
-      yAxis: [
-        base.yAxis as object,
-        { type: 'value', name: 'per request', nameTextStyle: { color: colors.muted }, axisLabel: { color: colors.muted }, splitLine: { show: false } },
-      ],
-      grid: { left: 56, right: 64, top: 36, bottom: 28 },
+      ...baseOption(colors, { legend: true, yName: 'USD', y2Name: 'per request' }),
       tooltip: { ...PLAIN_TOOLTIP, trigger: 'axis', valueFormatter: (v) => formatUsd(Number(v)) },
       series: [
         ...(data?.groups ?? []).map((g) => ({ type: 'bar' as const, stack: 'cost', name: chartLabel(g), data: points(data!.rows, 'cost_usd', g), barMaxWidth: 24 })),

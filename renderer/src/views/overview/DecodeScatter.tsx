@@ -21,7 +21,7 @@ export function DecodeScatter({ slice, openCall }: { slice: SliceControls; openC
     const base = baseOption(colors, { yName: 'total ms' });
     return {
       ...base,
-      grid: { left: 56, right: 16, top: 16, bottom: 40 },
+      grid: { ...base.grid, bottom: 40 },
       xAxis: { type: 'value', name: 'tokens_out', nameLocation: 'middle', nameGap: 24, nameTextStyle: { color: colors.muted }, axisLabel: { color: colors.muted }, splitLine: { show: false } },
       tooltip: { ...PLAIN_TOOLTIP, trigger: 'item', formatter: (p) => { const v = (p as unknown as { value: [number, number] }).value; return `${formatCount(v[0])} tokens out, ${formatMs(v[1])}`; } },
       series: [{ type: 'scatter', name: 'calls', symbolSize: 4, large: sample.length > 2000, data: sample.map((s) => [s.tokensOut, s.totalMs]), itemStyle: { opacity: 0.6 } }],

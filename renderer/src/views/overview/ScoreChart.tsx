@@ -19,12 +19,9 @@ export function ScoreChart({ slice }: { slice: SliceControls }) {
   const points = useMemo(() => (arrow ? tableRows(decodeArrow(arrow)).map((r) => ({ name: String(r['name']), day: String(r['day']), count: Number(r['count']), mean: Number(r['mean']) })) : []), [arrow]);
   const names = useMemo(() => [...new Set(points.map((p) => p.name))], [points]);
   const option = useMemo((): ChartOption => {
-    const base = baseOption(colors, { legend: true, yName: 'mean' });
     const day = (d: string) => Date.parse(`${d}T00:00:00Z`);
     return {
-      ...base,
-      grid: { left: 56, right: 56, top: 48, bottom: 28 },
-      yAxis: [base.yAxis as object, { type: 'value', name: 'scores / day', nameTextStyle: { color: colors.muted }, axisLabel: { color: colors.muted }, splitLine: { show: false } }],
+      ...baseOption(colors, { legend: true, yName: 'mean', y2Name: 'scores / day' }),
       tooltip: { ...PLAIN_TOOLTIP, trigger: 'axis' },
       series: names.flatMap((name, i) => {
         const mine = points.filter((p) => p.name === name);

@@ -102,7 +102,9 @@ export function Pivot() {
                 {rows.map((g, i) => (
                   <tr key={i} data-testid="pivot-row" tabIndex={0} onClick={() => openCalls(g)} onKeyDown={(e) => e.key === 'Enter' && openCalls(g)} title="Open the calls behind this row">
                     {by.map((d) => (
-                      <td key={d}>{g[d] === null ? <em>(none)</em> : <PlainText text={String(g[d])} />}</td>
+                      <td key={d} className="pivot-dim">
+                        {g[d] === null ? <em>(none)</em> : <PlainText text={String(g[d])} />}
+                      </td>
                     ))}
                     {MEASURES.map((m) => (
                       <td key={m.id} className="num" data-measure={m.id} data-value={g[m.id] ?? ''}>

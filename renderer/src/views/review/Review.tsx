@@ -10,6 +10,7 @@ import { useApi } from '../../app/workspace';
 import { PlainText } from '../../components/PlainText';
 import { Empty, ErrorNotice, Loading } from '../../components/Status';
 import { CallDetail } from '../call-detail/CallDetail';
+import { useKeptResult } from '../facets/use-kept-result';
 import { Agreement } from './Agreement';
 import { isTyping, reviewAction } from './keys';
 import { EMPTY_DRAFT, LabelBar, type LabelDraft } from './LabelBar';
@@ -64,8 +65,9 @@ export function Review() {
   const queueName = params.get('queue') || undefined;
   // A link from one drift alert: the drift queue holds only that alert's exemplars.
   const alert = queueName === 'drift' ? params.get('alert') || undefined : undefined;
-  const queues = useApiResult(() => api.reviewQueues({ filter, alert }), [api, filterKey, alert, version]);
-  const queue = queueName ?? (queues.state === 'ok' ? (queues.value.queues.find((q) => q.size > 0)?.name ?? 'judge') : 'judge');
+  // Kept while a save's refresh runs: the view stays on screen (and in place) from one label to the next.
+  const queues = useKeptResult(() => api.reviewQueues({ filter, alert }), [api, filterKey, alert, version]);
+  const queue = queueName ?? queues.value?.queues.find((q) => q.size > 0)?.name ?? 'judge';
   const pages = useQueuePages({ queue, filter, alert });
   const list = pages.items;
   const currentId = params.get('id') || list[0]?.request_id;
@@ -191,8 +193,8 @@ export function Review() {
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
-  if (queues.state === 'loading') return <Loading what="the review queues" />;
-  if (queues.state === 'error') return <ErrorNotice error={queues.error} />;
+  if (queues.error) return <ErrorNotice error={queues.error} />;
+  if (!queues.value) return <Loading what="the review queues" />;
   const summary = queues.value.queues.find((q) => q.name === queue);
   return (
     <section className="review">
@@ -252,7 +254,7 @@ export function Review() {
                 if (text !== null) setDraft((d) => ({ ...d, [field]: text }));
               }}
             />
-            <CallDetail requestId={currentId} />
+            <CallDetail requestId={currentId} closable={false} />
           </div>
         </div>
       ) : null}
