@@ -1,3 +1,4 @@
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_DEMO, generateDemo } from '../../shared/demo/generate';
@@ -73,6 +74,19 @@ describe('tracelens ingest and slice', () => {
     }
     const none = await cliJson<{ groups: SliceGroup[] }>('slice', db, '--by', 'feature', '--where', "feature=x' OR '1'='1");
     expect(none.groups).toEqual([]);
+  });
+
+  it('ingest without --json lists files it could not load apart from skipped lines', async () => {
+    const other = join(dir, 'mixed');
+    await mkdir(other);
+    const notes = await writeLines(join(other, 'notes.jsonl'), [{ note: 'hello' }]);
+    const bad = await writeLines(join(other, 'calls.jsonl'), [calls[0]!, '{"broken":', calls[1]!]);
+    const result = await cli('ingest', other, '--db', join(dir, 'mixed.duckdb'));
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(`\n1 file(s) not loaded:\n  ${notes}: not loaded: `);
+    expect(result.stdout).toContain(`\n1 line(s) skipped:\n  ${bad}:2: invalid JSON\n`);
+    const onlyFile = await cli('ingest', notes, '--db', join(dir, 'notes.duckdb'));
+    expect(onlyFile.stdout).not.toContain('line(s) skipped');
   });
 
   it('prints an aligned table without --json', async () => {
