@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { parseIsoTime } from '../../shared/domain/iso-time';
 import type { OptionSpec, ParsedArgs } from './command';
 import { UsageError } from './usage-error';
 
@@ -38,9 +39,11 @@ export function flag(args: ParsedArgs, name: string): boolean {
   return args.values[name] === true;
 }
 
+/** An ISO 8601 time option as the UTC instant it names (`2026-11-04T10:00:00.000Z`), so DuckDB and the checks read it alike. */
 export function isoOption(args: ParsedArgs, name: string): string | undefined {
   const value = stringOption(args, name);
   if (value === undefined) return undefined;
-  if (Number.isNaN(Date.parse(value))) throw new UsageError(`--${name} must be an ISO 8601 time, like 2026-11-04 or 2026-11-04T10:00:00Z (got "${value}")`);
-  return value;
+  const time = parseIsoTime(value);
+  if (!time) throw new UsageError(`--${name} must be an ISO 8601 time, like 2026-11-04 or 2026-11-04T10:00:00Z (got "${value}")`);
+  return time.toISOString();
 }

@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import type { AppEvent } from '../../shared/api/app-events';
 import type { OpenResult } from '../../shared/api/methods/explore';
@@ -32,6 +33,10 @@ interface Current {
   readonly workspace: Workspace;
   readonly title: string;
   readonly report: IngestReport | null;
+}
+
+async function isFile(path: string): Promise<boolean> {
+  return (await stat(path).catch(() => undefined))?.isFile() ?? false;
 }
 
 function titleOf(sources: readonly string[]): string {
@@ -89,8 +94,11 @@ export class Session {
     const sources = sourceArgs.map((s) => (isLocal(s) ? resolve(s) : s));
     if (sources.length === 0 && !options.db) throw new EngineError('usage', 'give at least one source to open');
     const single = sources.length === 1 && isLocal(sources[0]!) && (await isWorkspaceFile(sources[0]!));
+    if (single && options.db) throw new EngineError('usage', `open the workspace ${sourceArgs[0]} on its own, or load dumps into ${options.db}: not both`);
     if (options.mode !== 'add' && (single || (sources.length === 0 && options.db))) {
       const path = single ? sources[0]! : resolve(options.db!);
+      // A mistyped --db would otherwise open a new, empty workspace and leave the file behind.
+      if (!single && !(await isFile(path))) throw new EngineError('not_found', `no such workspace: ${options.db} (give dumps to load into it: tracelens serve DUMP... --db ${options.db})`);
       return this.swap(await Workspace.open({ path }), basename(path), null, [path]);
     }
     if (single) throw new EngineError('usage', 'a workspace file opens on its own: it cannot be added to another workspace');

@@ -41,15 +41,17 @@ export function parseS3Uri(uri: string): Result<S3Target> {
 
 /**
  * The listed keys a prefix or glob target loads, in key order. A prefix loads what a local
- * folder would: files with a dump extension, skipping hidden names (a segment starting with a dot).
+ * folder would: files with a dump extension, skipping hidden names (a segment starting with a dot
+ * below the prefix); a glob skips hidden names too, as a local glob does.
  */
 export function selectKeys(target: Exclude<S3Target, { kind: 'object' }>, keys: readonly string[]): string[] {
+  const hidden = (k: string) => k.slice(target.prefix.length).split('/').some((s) => s.startsWith('.'));
   let selected: string[];
   if (target.kind === 'glob') {
     const pattern = globToRegExp(target.glob);
-    selected = keys.filter((k) => pattern.test(k));
+    selected = keys.filter((k) => pattern.test(k) && !hidden(k));
   } else {
-    selected = keys.filter((k) => k.startsWith(target.prefix) && hasDumpExtension(k) && !k.slice(target.prefix.length).split('/').some((s) => s.startsWith('.')));
+    selected = keys.filter((k) => k.startsWith(target.prefix) && hasDumpExtension(k) && !hidden(k));
   }
   return [...selected].sort();
 }

@@ -1,3 +1,4 @@
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_DEMO, generateDemo } from '../../shared/demo/generate';
@@ -67,8 +68,25 @@ describe('tracelens ingest and slice', () => {
     const { groups } = await cliJson<{ groups: SliceGroup[] }>('slice', dump, '--by', 'tenant_id', '--where', `tenant_id=${tenant}`, '--since', since);
     const expected = calls.filter((c) => c['tenant_id'] === tenant && Date.parse(String(c['ts'])) >= Date.parse(since)).length;
     expect(groups).toEqual([expect.objectContaining({ tenant_id: tenant, requests: expected })]);
+    for (const same of ['2026-11-03T00:00Z', '2026-11-03 00:00', '2026-11-03', '2026-11-03T02:00:00+02:00']) {
+      const other = await cliJson<{ groups: SliceGroup[] }>('slice', dump, '--by', 'tenant_id', '--where', `tenant_id=${tenant}`, '--since', same);
+      expect(other.groups, same).toEqual(groups);
+    }
     const none = await cliJson<{ groups: SliceGroup[] }>('slice', db, '--by', 'feature', '--where', "feature=x' OR '1'='1");
     expect(none.groups).toEqual([]);
+  });
+
+  it('ingest without --json lists files it could not load apart from skipped lines', async () => {
+    const other = join(dir, 'mixed');
+    await mkdir(other);
+    const notes = await writeLines(join(other, 'notes.jsonl'), [{ note: 'hello' }]);
+    const bad = await writeLines(join(other, 'calls.jsonl'), [calls[0]!, '{"broken":', calls[1]!]);
+    const result = await cli('ingest', other, '--db', join(dir, 'mixed.duckdb'));
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(`\n1 file(s) not loaded:\n  ${notes}: not loaded: `);
+    expect(result.stdout).toContain(`\n1 line(s) skipped:\n  ${bad}:2: invalid JSON\n`);
+    const onlyFile = await cli('ingest', notes, '--db', join(dir, 'notes.duckdb'));
+    expect(onlyFile.stdout).not.toContain('line(s) skipped');
   });
 
   it('prints an aligned table without --json', async () => {
@@ -85,6 +103,9 @@ describe('tracelens ingest and slice', () => {
     [['slice', 'x.duckdb', '--by', 'feature', '--where', 'bogus=1'], /unknown column "bogus" in --where/],
     [['slice', 'x.duckdb', '--by', 'feature', '--where', 'novalue'], /--where takes COL=VALUE/],
     [['slice', 'x.duckdb', '--since', 'yesterday'], /--since must be an ISO 8601 time/],
+    [['slice', 'x.duckdb', '--since', '1'], /--since must be an ISO 8601 time/],
+    [['slice', 'x.duckdb', '--until', 'Nov 4 2026'], /--until must be an ISO 8601 time/],
+    [['drift', 'x.duckdb', '--as-of', '2026-02-30'], /--as-of must be an ISO 8601 time/],
     [['ingest', 'a.jsonl'], /--db is required/],
     [['ingest', '--db', 'w.duckdb', '/no/such/file.jsonl'], /no such file or folder: \/no\/such\/file.jsonl/],
     [['slice', '--bogus'], /Unknown option '--bogus'/],

@@ -96,12 +96,16 @@ describe('drift engine on hand-built calls', () => {
     const badPrices = await cli('drift', file, '--prices', prices);
     expect(badPrices.code).toBe(2);
     expect(badPrices.stderr).toContain('"per_million_tokens.gpt-4o.input" must be a number');
+    await writeFile(prices, 'garbage\n{"version": "1"}\n');
+    const notJson = await cli('drift', file, '--prices', prices);
+    expect(notJson.code).toBe(2);
+    expect(notJson.stderr).toMatch(/^tracelens drift: price table .*prices\.json is not valid JSON: [^\n]+\n$/);
 
     expect((await cli('drift', file, '--fail-on', 'sometimes')).stderr).toContain('--fail-on takes one of: page, ticket, warn');
     expect((await cli('drift', file, '--as-of', 'yesterday')).code).toBe(2);
     expect((await cli('drift', file, '--prices', join(dir, 'missing.json'))).stderr).toContain('no such file');
     const early = await cli('drift', file, '--as-of', '2020-01-01T00:00:00Z');
     expect(early.code).toBe(2);
-    expect(early.stderr).toBe('tracelens drift: no calls at or before 2020-01-01T00:00:00Z\n');
+    expect(early.stderr).toBe('tracelens drift: no calls at or before 2020-01-01T00:00:00.000Z\n');
   });
 });

@@ -142,6 +142,11 @@ describe('review queues and agreement', () => {
     const only = await cliJson<{ items: Item[] }>('queues', '--db', demoDb, '--queue', 'drift', '--alert', alertKey(one), '--limit', '1000');
     expect(new Set(only.items.map((i) => i.request_id))).toEqual(new Set(one.exemplars));
     expect(only.items.length).toBeLessThan(items.length);
+    const typo = await cli('queues', '--db', demoDb, '--queue', 'drift', '--alert', `${alertKey(one)}x`);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr.startsWith(`tracelens queues: no drift alert ${alertKey(one)}x on this workspace; its alerts: `)).toBe(true);
+    expect(typo.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(typo.stderr).toContain(JSON.stringify(alertKey(one)));
     const wrong = await cli('queues', '--db', demoDb, '--queue', 'errors', '--alert', alertKey(one));
     expect([wrong.code, wrong.stderr]).toEqual([2, expect.stringContaining('--alert restricts the drift queue')]);
   });

@@ -1,4 +1,4 @@
-import { cp } from 'node:fs/promises';
+import { cp, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { tableFromIPC } from 'apache-arrow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -68,5 +68,15 @@ describe('opening workspaces over HTTP', () => {
     expect(busy.code).toBe(2);
     expect(busy.stderr).toBe(`tracelens serve: port ${s.server.port} is in use: pick another with --port, or leave it out for a free one\n`);
     expect((await cli('serve', '--port', 'eighty')).stderr).toContain('--port must be a port number');
+  });
+
+  it('tracelens serve --db: a missing workspace is an error, not a new empty one; a workspace SOURCE does not go with --db', async () => {
+    const typo = join(s.dir, 'incidnet.duckdb');
+    const missing = await cli('serve', '--db', typo);
+    expect([missing.code, missing.stderr]).toEqual([2, `tracelens serve: no such workspace: ${typo} (give dumps to load into it: tracelens serve DUMP... --db ${typo})\n`]);
+    await expect(stat(typo)).rejects.toThrow();
+    const saved = join(s.dir, 'saved.duckdb');
+    const both = await cli('serve', saved, '--db', join(s.dir, 'other.duckdb'));
+    expect([both.code, both.stderr]).toEqual([2, `tracelens serve: open the workspace ${saved} on its own, or load dumps into ${join(s.dir, 'other.duckdb')}: not both\n`]);
   });
 });

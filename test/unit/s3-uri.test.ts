@@ -40,8 +40,10 @@ describe('selectKeys', () => {
     expect(selectKeys({ kind: 'prefix', bucket: 'b', prefix: 'd/' }, keys)).toEqual(['d/a.jsonl.gz', 'd/b.jsonl', 'd/sub/c.parquet', 'd/z.NDJSON']);
   });
 
-  it('a glob takes exactly the keys it matches; * stays within a segment, ** crosses them', () => {
-    expect(selectKeys({ kind: 'glob', bucket: 'b', prefix: 'd/', glob: 'd/*.jsonl*' }, keys)).toEqual(['d/.hidden.jsonl', 'd/a.jsonl.gz', 'd/b.jsonl']);
+  it('a glob takes the keys it matches, skipping hidden names as a local glob does; * stays within a segment, ** crosses them', () => {
+    expect(selectKeys({ kind: 'glob', bucket: 'b', prefix: 'd/', glob: 'd/*.jsonl*' }, keys)).toEqual(['d/a.jsonl.gz', 'd/b.jsonl']);
+    expect(selectKeys({ kind: 'glob', bucket: 'b', prefix: 'd/', glob: 'd/**/x.jsonl' }, keys)).toEqual([]);
+    expect(selectKeys({ kind: 'glob', bucket: 'b', prefix: '.cfg/', glob: '.cfg/*.jsonl' }, ['.cfg/a.jsonl'])).toEqual(['.cfg/a.jsonl']);
     expect(selectKeys({ kind: 'glob', bucket: 'b', prefix: 'd/', glob: 'd/**/*.parquet' }, keys)).toEqual(['d/sub/c.parquet']);
     expect(selectKeys({ kind: 'glob', bucket: 'b', prefix: '', glob: '*/e.jsonl' }, keys)).toEqual(['d2/e.jsonl']);
   });

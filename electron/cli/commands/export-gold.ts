@@ -40,7 +40,7 @@ function warn(report: GoldReport, resolved: boolean, io: CommandIo): void {
 export const exportGoldCommand: Command = {
   name: 'export-gold',
   summary: 'write labeled calls as gold JSONL rows for CI (PII masked)',
-  usage: 'tracelens export-gold --db FILE --out FILE [--verdict fail|pass|all] [--queue NAME] [--merge EXISTING] [--resolve latest] [--labels JOURNAL]... [--json]',
+  usage: 'tracelens export-gold --db FILE --out FILE [--verdict fail|pass|all] [--queue NAME] [--sample-rate R] [--merge EXISTING] [--resolve latest] [--labels JOURNAL]... [--json]',
   options: { ...REVIEW_OPTIONS, out: { type: 'string' }, verdict: { type: 'string' }, queue: { type: 'string' }, merge: { type: 'string' }, resolve: { type: 'string' }, 'sample-rate': { type: 'string' } },
   async run(args, io) {
     const out = requiredOption(args, 'out');

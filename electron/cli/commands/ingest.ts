@@ -16,9 +16,15 @@ function printReport(report: IngestReport, db: string, io: CommandIo): void {
   const { calls, scores, spans } = report.rows;
   io.stdout.write(`Loaded ${formatCount(calls)} calls, ${formatCount(scores)} scores, ${formatCount(spans)} spans into ${db}\n\n`);
   io.stdout.write(renderTable(['source', 'format', 'rows', 'skipped', 'size'], report.sources.map((s) => [s.uri, s.format, s.rows, s.skipped, formatBytes(s.bytes)])));
-  if (report.errors.length) {
-    io.stdout.write(`\n${report.skipped} line(s) skipped${report.errors.length < report.skipped ? ` (first ${report.errors.length} shown)` : ''}:\n`);
-    for (const e of report.errors) io.stdout.write(`  ${e.source}${e.line === null ? '' : `:${e.line}`}: ${e.reason}\n`);
+  const files = report.errors.filter((e) => e.line === null);
+  const lines = report.errors.filter((e) => e.line !== null);
+  if (files.length) {
+    io.stdout.write(`\n${files.length} file(s) not loaded:\n`);
+    for (const e of files) io.stdout.write(`  ${e.source}: ${e.reason}\n`);
+  }
+  if (report.skipped > 0) {
+    io.stdout.write(`\n${report.skipped} line(s) skipped${lines.length < report.skipped ? ` (first ${lines.length} shown)` : ''}:\n`);
+    for (const e of lines) io.stdout.write(`  ${e.source}:${e.line}: ${e.reason}\n`);
   }
   for (const w of report.warnings) io.stdout.write(`warning: ${w.source}: ${w.reason}\n`);
   const required = new Set(CALL_COLUMNS.filter((c) => c.required).map((c) => c.name));

@@ -40,7 +40,7 @@ async function agreement(args: ParsedArgs, io: CommandIo): Promise<ExitCode> {
 export const labelsCommand: Command = {
   name: 'labels',
   summary: 'label journals: merge several reviewers\' journals; agreement between reviewers and with the judge',
-  usage: 'tracelens labels merge JOURNAL... --out FILE | tracelens labels agreement --db FILE [--queue NAME] [--labels JOURNAL]... [--json]',
+  usage: 'tracelens labels merge JOURNAL... --out FILE | tracelens labels agreement --db FILE [--queue NAME] [--sample-rate R] [--labels JOURNAL]... [--json]',
   options: { ...REVIEW_OPTIONS, out: { type: 'string' }, queue: { type: 'string' }, 'sample-rate': { type: 'string' } },
   async run(args, io) {
     const [action, ...rest] = args.positionals;

@@ -34,7 +34,7 @@ function printReport(report: PiiReport, io: CommandIo): void {
 export const piiCommand: Command = {
   name: 'pii',
   summary: 'scan free text for card numbers, SSNs, emails, phones and secrets (exit 1 when any is found)',
-  usage: 'tracelens pii SOURCE... [--kind pan,ssn,email,api_key,private_key,phone] [--json]',
+  usage: 'tracelens pii SOURCE... [--kind KIND[,KIND...]] [--json]',
   options: { ...SOURCE_OPTIONS, kind: { type: 'string', multiple: true } },
   async run(args, io) {
     const kinds = parseKinds(listOption(args, 'kind'));

@@ -41,7 +41,8 @@ export async function loadPrices(path: string | undefined): Promise<PriceTable |
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    throw new EngineError('bad_input', `price table ${path} is not valid JSON: ${(error as Error).message}`);
+    // V8 quotes the text around the mistake, line breaks included: the message must stay one line.
+    throw new EngineError('bad_input', `price table ${path} is not valid JSON: ${(error as Error).message.replace(/\s*\n\s*/g, ' ')}`);
   }
   try {
     return parsePriceTable(parsed);
