@@ -1,6 +1,7 @@
 import { type Detection, detectLineFormat } from '../../shared/domain/detect-format';
 import { inferShape } from '../../shared/query/source-shape';
-import type { Db } from '../engine/db';
+import { type Db, firstLine } from '../engine/db';
+import { EngineError } from '../engine/errors';
 import { loadCanonicalJsonl } from './canonical-jsonl';
 import type { LocalFile } from './json-lines';
 import { NO_ROWS, type LoadResult } from './load-result';
@@ -36,6 +37,11 @@ export async function sniffFile(target: FileToLoad): Promise<SniffedFile> {
   return { kind: 'lines', file, detection: detectLineFormat(sample) };
 }
 
+/** DuckDB's message without the local path it names (an s3:// source's path is the cached copy). */
+function unreadableReason(error: unknown): string {
+  return firstLine(error instanceof Error ? error.message : String(error)).replace(/ (in|of) file '[^']*'/g, '').replace(/:? ?'[^']*\.parquet'/g, '');
+}
+
 function unknown(file: FileToLoad, reason: string): LoadResult {
   return { format: 'unknown', rows: NO_ROWS, skipped: 0, errors: [{ source: file.uri, line: null, reason: `not loaded: ${reason}` }], warnings: [] };
 }
@@ -46,9 +52,15 @@ export async function loadSniffed(db: Db, sniffed: SniffedFile, onProgress?: (fr
   const bytes = file.size;
   switch (sniffed.kind) {
     case 'parquet': {
-      const columns = await parquetColumns(db, file.path);
-      const result = isScoreTable(columns) ? await loadScoresParquet(db, file, columns) : await loadCanonicalParquet(db, file, columns, onProgress);
-      return { ...result, bytes };
+      try {
+        const columns = await parquetColumns(db, file.path);
+        const result = isScoreTable(columns) ? await loadScoresParquet(db, file, columns) : await loadCanonicalParquet(db, file, columns, onProgress);
+        return { ...result, bytes };
+      } catch (error) {
+        // A damaged file (cut off, bad footer) is one file not loaded, not the end of the whole ingest; its load rolled back.
+        if (error instanceof EngineError) throw error;
+        return { ...unknown(file, `not a readable Parquet file (${unreadableReason(error)})`), bytes };
+      }
     }
     case 'duckdb':
       return { ...unknown(file, 'a workspace file must be opened on its own, not mixed with dumps'), bytes };

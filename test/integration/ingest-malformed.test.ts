@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestFiles } from '../../electron/engine/ingest';
@@ -80,6 +80,28 @@ describe('malformed lines', () => {
     expect(report.errors[0]).toMatchObject({ source: unknown, line: null });
     expect(report.errors[0]!.reason).toMatch(/^not loaded: /);
     workspace.close();
+  });
+
+  it('reports a damaged Parquet file by name and loads the others', async () => {
+    const workspace = await Workspace.open();
+    const whole = join(dir, 'whole.parquet');
+    await workspace.db.exec(`COPY (SELECT 'p' || i AS request_id, 'gpt-4o' AS model, i AS tokens_in FROM range(1000) t(i)) TO '${whole}' (FORMAT parquet)`);
+    workspace.close();
+    const bytes = await readFile(whole);
+    const cut = join(dir, 'cut.parquet');
+    await writeFile(cut, bytes.subarray(0, Math.floor(bytes.length / 2)));
+    const footer = join(dir, 'footer.parquet');
+    await writeFile(footer, Buffer.concat([Buffer.from('PAR1'), Buffer.alloc(64, 7), Buffer.from('PAR1')]));
+    const good = await writeLines(join(dir, 'fine.jsonl'), [{ request_id: 'g1', model: 'm' }]);
+    const loaded = await load([cut, footer, whole, good]);
+    expect(loaded.report.rows.calls).toBe(1001);
+    expect(loaded.report.sources.map((s) => [s.uri, s.format, s.rows])).toEqual([[cut, 'unknown', 0], [footer, 'unknown', 0], [whole, 'canonical-parquet', 1000], [good, 'canonical', 1]]);
+    expect(loaded.report.errors).toEqual([
+      { source: cut, line: null, reason: expect.stringMatching(/^not loaded: not a readable Parquet file \([^\n]+\)$/) },
+      { source: footer, line: null, reason: expect.stringMatching(/^not loaded: not a readable Parquet file \([^\n]+\)$/) },
+    ]);
+    expect(loaded.report.errors.map((e) => e.reason).join()).not.toContain(dir);
+    loaded.workspace.close();
   });
 
   it('reports more than 100 bad lines as a count with the first 100 in detail', async () => {
