@@ -8,7 +8,7 @@ import { NO_ROWS, type LoadResult } from './load-result';
 import { loadOtlpJsonl } from './otlp-jsonl';
 import { isScoreTable, loadCanonicalParquet, loadScoresParquet, parquetColumns } from './parquet';
 import { loadScoresJsonl } from './scores-jsonl';
-import { type FileHead, isDuckDb, isParquet, readHead, sampleLines } from './sniff';
+import { type FileHead, gzipProblem, isDuckDb, isParquet, readHead, sampleLines } from './sniff';
 
 export interface FileToLoad {
   readonly path: string;
@@ -20,6 +20,7 @@ export type SniffedFile =
   | { readonly kind: 'parquet'; readonly file: LocalFile }
   | { readonly kind: 'duckdb'; readonly file: LocalFile }
   | { readonly kind: 'empty'; readonly file: LocalFile }
+  | { readonly kind: 'unreadable'; readonly file: LocalFile; readonly reason: string }
   | { readonly kind: 'lines'; readonly file: LocalFile; readonly detection: Detection };
 
 function localFile(target: FileToLoad, head: FileHead): LocalFile {
@@ -33,7 +34,11 @@ export async function sniffFile(target: FileToLoad): Promise<SniffedFile> {
   if (isParquet(head)) return { kind: 'parquet', file };
   if (isDuckDb(head)) return { kind: 'duckdb', file };
   const sample = await sampleLines(file.path, head);
-  if (sample.length === 0) return { kind: 'empty', file };
+  if (sample.length === 0) {
+    // A gzip stream that yields nothing may be an empty dump or a damaged one: only the first is no news.
+    const problem = head.compression === 'gzip' ? await gzipProblem(file.path) : undefined;
+    return problem ? { kind: 'unreadable', file, reason: `not a readable gzip file (${problem})` } : { kind: 'empty', file };
+  }
   return { kind: 'lines', file, detection: detectLineFormat(sample) };
 }
 
@@ -66,6 +71,8 @@ export async function loadSniffed(db: Db, sniffed: SniffedFile, onProgress?: (fr
       return { ...unknown(file, 'a workspace file must be opened on its own, not mixed with dumps'), bytes };
     case 'empty':
       return { format: 'canonical', rows: NO_ROWS, skipped: 0, errors: [], warnings: [], bytes };
+    case 'unreadable':
+      return { ...unknown(file, sniffed.reason), bytes };
     case 'lines':
       break;
   }

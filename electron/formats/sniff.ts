@@ -110,6 +110,21 @@ async function gunzipHead(path: string, limit: number): Promise<{ text: string; 
   return { text: Buffer.concat(chunks).toString('utf8'), complete: total < limit };
 }
 
+/** Why a gzip file cannot be decompressed, or undefined when it can. Read whole: asked only of a file that gave no line. */
+export async function gzipProblem(path: string): Promise<string | undefined> {
+  const stream = createReadStream(path).pipe(createGunzip());
+  try {
+    for await (const _chunk of stream) {
+      // Every byte is read to find a damaged stream.
+    }
+    return undefined;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+  } finally {
+    stream.destroy();
+  }
+}
+
 /** The last bytes of a plain file: tells whether it ends with a newline and what its last line is. */
 export async function readTail(path: string, size: number): Promise<string> {
   const length = Math.min(size, 64 * 1024);

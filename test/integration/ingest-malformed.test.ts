@@ -104,6 +104,18 @@ describe('malformed lines', () => {
     loaded.workspace.close();
   });
 
+  it('reports a damaged gzip file by name; an empty one is no error', async () => {
+    const damaged = join(dir, 'damaged.jsonl.gz');
+    await writeFile(damaged, Buffer.concat([Buffer.from([0x1f, 0x8b, 0x08, 0x00]), Buffer.alloc(32, 0xff)]));
+    const empty = await writeLines(join(dir, 'empty.jsonl.gz'), [], { gzip: true, trailingNewline: false });
+    const good = await writeLines(join(dir, 'ok.jsonl.gz'), [{ request_id: 'z1', model: 'm' }], { gzip: true });
+    const { workspace, report } = await load([damaged, empty, good]);
+    expect(report.rows.calls).toBe(1);
+    expect(report.sources.map((s) => [s.uri, s.format])).toEqual([[damaged, 'unknown'], [empty, 'canonical'], [good, 'canonical']]);
+    expect(report.errors).toEqual([{ source: damaged, line: null, reason: expect.stringMatching(/^not loaded: not a readable gzip file \(\w+\)$/) }]);
+    workspace.close();
+  });
+
   it('reports more than 100 bad lines as a count with the first 100 in detail', async () => {
     const lines = Array.from({ length: 250 }, (_, i) => (i % 2 === 0 ? `{"request_id":"x${i}"` : { request_id: `ok${i}`, model: 'm' }));
     const file = await writeLines(join(dir, 'many.jsonl'), lines);
