@@ -58,6 +58,18 @@ describe('malformed lines', () => {
     const { workspace, report } = await load([file]);
     expect(report.rows.calls).toBe(3);
     expect(report.errors.map((e) => e.line)).toEqual([3, 4, 6, 8, 9]);
+    expect(report.errors.at(-1)!.reason).toBe('truncated last line (the file ends in the middle of a record)');
+    workspace.close();
+  });
+
+  it('reports the torn last line of a gzip file cut off mid-write', async () => {
+    const whole = await writeLines(join(dir, 'whole.jsonl.gz'), Array.from({ length: 400 }, (_, i) => ({ request_id: `w${i}`, model: 'm', input_preview: `question ${i} `.repeat(20) })), { gzip: true });
+    const bytes = await readFile(whole);
+    const cut = join(dir, 'cut.jsonl.gz');
+    await writeFile(cut, bytes.subarray(0, Math.floor(bytes.length * 0.6)));
+    const { workspace, report } = await load([cut]);
+    expect(report.rows.calls).toBeGreaterThan(0);
+    expect(report.errors).toEqual([{ source: cut, line: report.rows.calls + 1, reason: 'truncated last line (the file ends in the middle of a record)' }]);
     workspace.close();
   });
 
