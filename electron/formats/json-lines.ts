@@ -2,7 +2,7 @@ import type { IngestIssue } from '../../shared/domain/ingest';
 import { sqlString } from '../../shared/query/sql';
 import type { Db } from '../engine/db';
 import { inTransaction } from '../engine/transaction';
-import { readTail, type Compression } from './sniff';
+import { readGzipTail, readTail, type Compression } from './sniff';
 
 /** A file on the local disk (an S3 object once cached) and the URI rows are recorded under. */
 export interface LocalFile {
@@ -81,7 +81,7 @@ export async function rejectedLines(db: Db, file: LocalFile): Promise<IngestIssu
   // A line of only spaces is blank, not malformed; the JSON cast rejects it all the same.
   const rows = await db.all<RejectRow>(`SELECT line, error_type, csv_line FROM tl_rejects WHERE NOT regexp_full_match(coalesce(csv_line, 'x'), '\\s*') ORDER BY line`);
   if (rows.length === 0) return [];
-  const tail = file.compression === 'none' ? await readTail(file.path, file.size) : '';
+  const tail = file.compression === 'none' ? await readTail(file.path, file.size) : await readGzipTail(file.path);
   const lastLine = tail.endsWith('\n') ? undefined : tail.slice(tail.lastIndexOf('\n') + 1);
   return rows.map((r) => ({ source: file.uri, line: Number(r.line), reason: rejectReason(r, lastLine) }));
 }

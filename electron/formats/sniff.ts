@@ -110,6 +110,42 @@ async function gunzipHead(path: string, limit: number): Promise<{ text: string; 
   return { text: Buffer.concat(chunks).toString('utf8'), complete: total < limit };
 }
 
+/** Why a gzip file cannot be decompressed, or undefined when it can. Read whole: asked only of a file that gave no line. */
+export async function gzipProblem(path: string): Promise<string | undefined> {
+  const stream = createReadStream(path).pipe(createGunzip());
+  try {
+    for await (const _chunk of stream) {
+      // Every byte is read to find a damaged stream.
+    }
+    return undefined;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+  } finally {
+    stream.destroy();
+  }
+}
+
+/**
+ * The last bytes a gzip file decompresses to (up to where a cut-off stream ends). It reads the
+ * whole stream, so it is asked only of a file with malformed lines, to tell a torn last line.
+ */
+export async function readGzipTail(path: string): Promise<string> {
+  const limit = 64 * 1024;
+  let tail = Buffer.alloc(0);
+  const stream = createReadStream(path).pipe(createGunzip());
+  try {
+    for await (const chunk of stream) {
+      const joined = Buffer.concat([tail, chunk as Buffer]);
+      tail = joined.subarray(Math.max(0, joined.length - limit));
+    }
+  } catch {
+    // A stream cut off mid-write ends here: what came before is its tail.
+  } finally {
+    stream.destroy();
+  }
+  return tail.toString('utf8');
+}
+
 /** The last bytes of a plain file: tells whether it ends with a newline and what its last line is. */
 export async function readTail(path: string, size: number): Promise<string> {
   const length = Math.min(size, 64 * 1024);

@@ -26,6 +26,16 @@ export function isFilterColumn(name: string): boolean {
   return FILTER_COLUMNS.includes(name);
 }
 
+/** Why `value` cannot be compared with a numeric filter column (`attempt`, `temperature`), or undefined when it can (an empty value matches a missing one). */
+export function filterValueProblem(column: string, value: string): string | undefined {
+  const kind = CALL_COLUMNS.find((c) => c.name === column)?.kind;
+  if (value === '' || (kind !== 'int' && kind !== 'float')) return undefined;
+  const number = Number(value.trim());
+  if (value.trim() === '' || !Number.isFinite(number)) return `${column} takes a number (got "${value}")`;
+  if (kind === 'int' && !Number.isInteger(number)) return `${column} takes a whole number (got "${value}")`;
+  return undefined;
+}
+
 function typeOf(column: string): string {
   const kind = CALL_COLUMNS.find((c) => c.name === column)?.kind;
   return kind === 'int' ? 'BIGINT' : kind === 'float' ? 'DOUBLE' : 'VARCHAR';

@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestFiles } from '../../electron/engine/ingest';
@@ -58,6 +58,18 @@ describe('malformed lines', () => {
     const { workspace, report } = await load([file]);
     expect(report.rows.calls).toBe(3);
     expect(report.errors.map((e) => e.line)).toEqual([3, 4, 6, 8, 9]);
+    expect(report.errors.at(-1)!.reason).toBe('truncated last line (the file ends in the middle of a record)');
+    workspace.close();
+  });
+
+  it('reports the torn last line of a gzip file cut off mid-write', async () => {
+    const whole = await writeLines(join(dir, 'whole.jsonl.gz'), Array.from({ length: 400 }, (_, i) => ({ request_id: `w${i}`, model: 'm', input_preview: `question ${i} `.repeat(20) })), { gzip: true });
+    const bytes = await readFile(whole);
+    const cut = join(dir, 'cut.jsonl.gz');
+    await writeFile(cut, bytes.subarray(0, Math.floor(bytes.length * 0.6)));
+    const { workspace, report } = await load([cut]);
+    expect(report.rows.calls).toBeGreaterThan(0);
+    expect(report.errors).toEqual([{ source: cut, line: report.rows.calls + 1, reason: 'truncated last line (the file ends in the middle of a record)' }]);
     workspace.close();
   });
 
@@ -79,6 +91,40 @@ describe('malformed lines', () => {
     expect(report.sources.map((s) => [s.uri, s.format])).toEqual([[unknown, 'unknown'], [good, 'canonical']]);
     expect(report.errors[0]).toMatchObject({ source: unknown, line: null });
     expect(report.errors[0]!.reason).toMatch(/^not loaded: /);
+    workspace.close();
+  });
+
+  it('reports a damaged Parquet file by name and loads the others', async () => {
+    const workspace = await Workspace.open();
+    const whole = join(dir, 'whole.parquet');
+    await workspace.db.exec(`COPY (SELECT 'p' || i AS request_id, 'gpt-4o' AS model, i AS tokens_in FROM range(1000) t(i)) TO '${whole}' (FORMAT parquet)`);
+    workspace.close();
+    const bytes = await readFile(whole);
+    const cut = join(dir, 'cut.parquet');
+    await writeFile(cut, bytes.subarray(0, Math.floor(bytes.length / 2)));
+    const footer = join(dir, 'footer.parquet');
+    await writeFile(footer, Buffer.concat([Buffer.from('PAR1'), Buffer.alloc(64, 7), Buffer.from('PAR1')]));
+    const good = await writeLines(join(dir, 'fine.jsonl'), [{ request_id: 'g1', model: 'm' }]);
+    const loaded = await load([cut, footer, whole, good]);
+    expect(loaded.report.rows.calls).toBe(1001);
+    expect(loaded.report.sources.map((s) => [s.uri, s.format, s.rows])).toEqual([[cut, 'unknown', 0], [footer, 'unknown', 0], [whole, 'canonical-parquet', 1000], [good, 'canonical', 1]]);
+    expect(loaded.report.errors).toEqual([
+      { source: cut, line: null, reason: expect.stringMatching(/^not loaded: not a readable Parquet file \([^\n]+\)$/) },
+      { source: footer, line: null, reason: expect.stringMatching(/^not loaded: not a readable Parquet file \([^\n]+\)$/) },
+    ]);
+    expect(loaded.report.errors.map((e) => e.reason).join()).not.toContain(dir);
+    loaded.workspace.close();
+  });
+
+  it('reports a damaged gzip file by name; an empty one is no error', async () => {
+    const damaged = join(dir, 'damaged.jsonl.gz');
+    await writeFile(damaged, Buffer.concat([Buffer.from([0x1f, 0x8b, 0x08, 0x00]), Buffer.alloc(32, 0xff)]));
+    const empty = await writeLines(join(dir, 'empty.jsonl.gz'), [], { gzip: true, trailingNewline: false });
+    const good = await writeLines(join(dir, 'ok.jsonl.gz'), [{ request_id: 'z1', model: 'm' }], { gzip: true });
+    const { workspace, report } = await load([damaged, empty, good]);
+    expect(report.rows.calls).toBe(1);
+    expect(report.sources.map((s) => [s.uri, s.format])).toEqual([[damaged, 'unknown'], [empty, 'canonical'], [good, 'canonical']]);
+    expect(report.errors).toEqual([{ source: damaged, line: null, reason: expect.stringMatching(/^not loaded: not a readable gzip file \(\w+\)$/) }]);
     workspace.close();
   });
 

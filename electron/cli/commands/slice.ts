@@ -1,4 +1,4 @@
-import { isFilterColumn, FILTER_COLUMNS } from '../../../shared/query/filter';
+import { filterValueProblem, isFilterColumn, FILTER_COLUMNS } from '../../../shared/query/filter';
 import { GROUP_COLUMNS, type SliceGroup } from '../../../shared/query/slice';
 import { sliceAggregates } from '../../engine/slice';
 import { flag, isoOption, listOption, stringOption } from '../args';
@@ -16,7 +16,10 @@ export function parseWhere(entries: readonly string[]): Record<string, string[]>
     if (eq <= 0) throw new UsageError(`--where takes COL=VALUE (got "${entry}")`);
     const column = entry.slice(0, eq);
     if (!isFilterColumn(column)) throw new UsageError(`unknown column "${column}" in --where; use one of: ${FILTER_COLUMNS.join(', ')}`);
-    (where[column] ??= []).push(entry.slice(eq + 1));
+    const value = entry.slice(eq + 1);
+    const problem = filterValueProblem(column, value);
+    if (problem) throw new UsageError(`--where ${problem}`);
+    (where[column] ??= []).push(value);
   }
   return where;
 }
