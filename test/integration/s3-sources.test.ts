@@ -1,6 +1,6 @@
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
-import { join, relative } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Db } from '../../electron/engine/db';
@@ -123,6 +123,8 @@ describe('s3:// sources against a real S3-compatible server', () => {
       expect(proxy.gets.size).toBe(150);
       expect(proxy.maxConcurrentGets()).toBeGreaterThan(1);
       expect(proxy.maxConcurrentGets()).toBeLessThanOrEqual(8);
+      // In the cache folder's own s3 folder, one folder per bucket: no bucket name meets the demo dataset's folder.
+      expect((await filesUnder(cache)).every((f) => f.startsWith(join('s3', 'traces') + sep))).toBe(true);
       expect(await filesUnder(cache)).toHaveLength(150);
 
       proxy.gets.clear();

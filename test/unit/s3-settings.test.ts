@@ -1,6 +1,7 @@
+import { demoDir, s3CacheDir, userDirs } from '../../electron/engine/user-dirs';
 import { describe, expect, it } from 'vitest';
 import { s3Error } from '../../electron/sources/s3/errors';
-import { defaultCacheDir, endpointUrl, mergeSettings, needsPathStyle, s3SettingsFromEnv } from '../../electron/sources/s3/settings';
+import { endpointUrl, mergeSettings, needsPathStyle, s3SettingsFromEnv } from '../../electron/sources/s3/settings';
 
 describe('S3 settings', () => {
   it('reads the endpoint and region the AWS CLI reads, the S3-specific endpoint first', () => {
@@ -31,11 +32,14 @@ describe('S3 settings', () => {
     expect(needsPathStyle(new URL('https://minio.internal:9000'))).toBe(false);
   });
 
-  it('keeps the cache in the platform cache folder', () => {
-    expect(defaultCacheDir({}, 'linux', '/home/u')).toBe('/home/u/.cache/tracelens/s3');
-    expect(defaultCacheDir({ XDG_CACHE_HOME: '/var/cache/u' }, 'linux', '/home/u')).toBe('/var/cache/u/tracelens/s3');
-    expect(defaultCacheDir({ XDG_CACHE_HOME: 'relative' }, 'linux', '/home/u')).toBe('/home/u/.cache/tracelens/s3');
-    expect(defaultCacheDir({}, 'darwin', '/Users/u')).toBe('/Users/u/Library/Caches/tracelens/s3');
+  it('keeps downloads in the s3 folder of the platform cache folder, or of the one given', () => {
+    expect(s3CacheDir(userDirs({}, 'linux', '/home/u').cache)).toBe('/home/u/.cache/tracelens/s3');
+    expect(s3CacheDir(userDirs({ XDG_CACHE_HOME: '/var/cache/u' }, 'linux', '/home/u').cache)).toBe('/var/cache/u/tracelens/s3');
+    expect(s3CacheDir(userDirs({ XDG_CACHE_HOME: 'relative' }, 'linux', '/home/u').cache)).toBe('/home/u/.cache/tracelens/s3');
+    expect(s3CacheDir(userDirs({}, 'darwin', '/Users/u').cache)).toBe('/Users/u/Library/Caches/TraceLens/s3');
+    expect(s3CacheDir(userDirs({ TRACELENS_CACHE_DIR: '/data/tl' }, 'linux', '/home/u').cache)).toBe('/data/tl/s3');
+    expect(s3CacheDir(userDirs({ TRACELENS_CACHE_DIR: '' }, 'linux', '/home/u').cache)).toBe('/home/u/.cache/tracelens/s3');
+    expect(demoDir(userDirs({ TRACELENS_CACHE_DIR: '/data/tl' }, 'linux', '/home/u'))).toBe('/data/tl/demo');
   });
 });
 

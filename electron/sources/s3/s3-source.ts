@@ -9,7 +9,8 @@ import { createS3Client } from './client';
 import { s3Error } from './errors';
 import { headObject, listObjects, type S3ObjectInfo } from './list';
 import { mapLimit } from './pool';
-import { DEFAULT_CONCURRENCY, defaultCacheDir, type S3Settings } from './settings';
+import { DEFAULT_CONCURRENCY, type S3Settings } from './settings';
+import { s3CacheDir, userDirs } from '../../engine/user-dirs';
 
 export interface S3SourceHooks {
   readonly onProgress?: (progress: DownloadProgress) => void;
@@ -27,7 +28,7 @@ export class S3Source {
     private readonly settings: S3Settings,
     private readonly hooks: S3SourceHooks = {},
   ) {
-    this.cache = new ObjectCache(settings.cacheDir ?? defaultCacheDir(), settings.endpoint ?? 'aws');
+    this.cache = new ObjectCache(s3CacheDir(settings.cacheDir ?? userDirs().cache), settings.endpoint ?? 'aws');
   }
 
   /** What was fetched so far; undefined when no s3:// source was opened. */

@@ -1,5 +1,3 @@
-import { homedir } from 'node:os';
-import { join } from 'node:path';
 import { EngineError } from '../../engine/errors';
 
 /** How to reach S3 and where to keep downloaded objects. Credentials are not here: they come from the SDK's chain. */
@@ -9,6 +7,7 @@ export interface S3Settings {
   readonly region?: string;
   /** Address buckets as `endpoint/bucket/key` instead of `bucket.endpoint/key`. */
   readonly pathStyle?: boolean;
+  /** TraceLens's cache folder (objects go in its `s3` folder); the user's when undefined. */
   readonly cacheDir?: string;
   /** Objects downloaded at the same time. */
   readonly concurrency?: number;
@@ -57,12 +56,4 @@ export function endpointUrl(endpoint: string): URL {
 /** Virtual-host addressing cannot work with an IP address or localhost, so those always use path style. */
 export function needsPathStyle(url: URL): boolean {
   return url.hostname === 'localhost' || /^[\d.]+$/.test(url.hostname) || url.hostname.startsWith('[');
-}
-
-/** Where downloaded objects are kept: the platform's per-user cache folder. */
-export function defaultCacheDir(env: Env = process.env, platform: NodeJS.Platform = process.platform, home: string = homedir()): string {
-  if (platform === 'darwin') return join(home, 'Library', 'Caches', 'tracelens', 's3');
-  if (platform === 'win32') return join(env['LOCALAPPDATA'] || join(home, 'AppData', 'Local'), 'tracelens', 'Cache', 's3');
-  const xdg = env['XDG_CACHE_HOME'];
-  return join(xdg && xdg.startsWith('/') ? xdg : join(home, '.cache'), 'tracelens', 's3');
 }
