@@ -2,6 +2,7 @@ import { chmod, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DriftReport } from '../../shared/drift/types';
+import { alertNumbers } from '../../shared/drift/units';
 import { journalPathFor } from '../../electron/engine/review/journal-path';
 import { writeSmallDemo } from '../helpers/api-server';
 import { cli } from '../helpers/cli';
@@ -90,6 +91,8 @@ describe('acting on an incident in the browser: drift, review, gold, PII', () =>
     await page.getByTestId('drift-alerts').waitFor();
     const checks = await page.getByTestId('drift-alert').evaluateAll((els) => els.map((e) => e.getAttribute('data-check')));
     expect(checks).toEqual(expected.alerts.map((a) => a.check));
+    const values = await page.getByTestId('drift-value').allTextContents();
+    expect(values).toEqual(expected.alerts.map((a) => `value ${alertNumbers(a).value}`));
     // Each alert's incident window is shaded where it can be seen: a few pixels wide at least, inside the chart.
     const bands = await page.locator('svg.metric-chart .band-incident').evaluateAll((rects) =>
       rects.map((r) => ({ x: Number(r.getAttribute('x')), width: Number(r.getAttribute('width')), chart: Number(r.closest('svg')!.getAttribute('width')) })),
