@@ -56,4 +56,17 @@ describe('review drafts and queue picking', () => {
     expect(await draft.textContent()).not.toContain('tone is off');
     expect(problems).toEqual([]);
   });
+
+  it('leaves an unknown queue of the URL selected, marked unknown, instead of showing the first queue as picked', async () => {
+    const { page, problems } = await app.open();
+    await goto(page, '#/review?queue=thumbs');
+    await page.getByTestId('error').first().waitFor();
+    const picker = page.getByTestId('review-queue');
+    expect(await picker.inputValue()).toBe('thumbs');
+    expect(await picker.evaluate((el: HTMLSelectElement) => el.selectedOptions[0]?.textContent)).toBe('thumbs (unknown queue)');
+    await picker.selectOption('errors');
+    await expect.poll(() => new URL(page.url()).hash).toContain('queue=errors');
+    expect(await picker.locator('option', { hasText: 'unknown' }).count()).toBe(0);
+    expect(problems).toEqual([]);
+  });
 });
