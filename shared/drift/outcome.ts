@@ -34,10 +34,6 @@ export function pct(value: number, digits = 1): string {
   return `${(value * 100).toFixed(digits)}%`;
 }
 
-export function usd(value: number): string {
-  return Math.abs(value) >= 100 ? `$${value.toFixed(0)}` : Math.abs(value) >= 1 ? `$${value.toFixed(2)}` : `$${value.toFixed(4)}`;
-}
-
 /** At most `max` points centred on time `t` (the incident), for a chart that shows it with context. */
 export function seriesAround(points: readonly SeriesPoint[], t: string, max = 200): SeriesPoint[] {
   const sorted = [...points].sort((a, b) => a.t.localeCompare(b.t));

@@ -1,14 +1,15 @@
 import { chmod, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DriftReport } from '../../shared/drift/types';
+import { alertNumbers } from '../../shared/drift/units';
 import { journalPathFor } from '../../electron/engine/review/journal-path';
 import { writeSmallDemo } from '../helpers/api-server';
 import { cli } from '../helpers/cli';
 import { writeLines } from '../helpers/temp';
 import { screenshot } from './explore-helpers';
 import { type AppUnderTest, startApp } from './helpers/app';
+import { current, edit } from './review-helpers';
 import { QUEUE_PAGE } from '../../shared/review/queues';
 
 const CARD = '4111 1111 1111 1111';
@@ -34,16 +35,6 @@ function plantedCall(): Record<string, unknown> {
   };
 }
 
-/** Opens a label field with its key and waits until typing goes into it. */
-async function edit(page: Page, key: 'n' | 'e', text: string): Promise<void> {
-  await page.keyboard.press(key);
-  const field = key === 'n' ? 'label-note' : 'label-expected';
-  await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(field);
-  await page.keyboard.type(text);
-  await page.keyboard.press('Enter');
-  await page.getByTestId(field).waitFor({ state: 'detached' });
-}
-
 /**
  * Makes the label journal read-only; undoes it. Root ignores file modes, so as
  * root the journal is swapped for a directory instead, which no one can append to.
@@ -60,8 +51,6 @@ async function makeUnwritable(journal: string, text: string): Promise<() => Prom
     await writeFile(journal, text);
   };
 }
-
-const current = (page: Page) => page.getByTestId('review-current').getAttribute('data-request-id');
 
 describe('acting on an incident in the browser: drift, review, gold, PII', () => {
   let app: AppUnderTest;
@@ -102,6 +91,8 @@ describe('acting on an incident in the browser: drift, review, gold, PII', () =>
     await page.getByTestId('drift-alerts').waitFor();
     const checks = await page.getByTestId('drift-alert').evaluateAll((els) => els.map((e) => e.getAttribute('data-check')));
     expect(checks).toEqual(expected.alerts.map((a) => a.check));
+    const values = await page.getByTestId('drift-value').allTextContents();
+    expect(values).toEqual(expected.alerts.map((a) => `value ${alertNumbers(a).value}`));
     // Each alert's incident window is shaded where it can be seen: a few pixels wide at least, inside the chart.
     const bands = await page.locator('svg.metric-chart .band-incident').evaluateAll((rects) =>
       rects.map((r) => ({ x: Number(r.getAttribute('x')), width: Number(r.getAttribute('width')), chart: Number(r.closest('svg')!.getAttribute('width')) })),

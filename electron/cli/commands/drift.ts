@@ -1,5 +1,6 @@
 import { failsAt, isSeverity } from '../../../shared/drift/report';
 import { sliceLabel } from '../../../shared/drift/outcome';
+import { alertNumbers } from '../../../shared/drift/units';
 import { type CheckResult, type DriftReport, SEVERITIES, type Severity } from '../../../shared/drift/types';
 import { loadPrices, loadRules } from '../../engine/drift/config-files';
 import { runDrift } from '../../engine/drift/run-drift';
@@ -15,11 +16,6 @@ function failOnOption(value: string | undefined): Severity {
   return value;
 }
 
-function formatNumber(value: number | null): string {
-  if (value === null) return '-';
-  return Math.abs(value) >= 100 || Number.isInteger(value) ? String(Math.round(value * 100) / 100) : value.toPrecision(4);
-}
-
 /** The readable report: alerts grouped by severity (3 exemplars each), then every check's status. */
 export function renderReport(report: DriftReport): string {
   const lines = [`Drift report as of ${report.as_of}: ${report.alerts.length} alert(s)`, ''];
@@ -30,7 +26,8 @@ export function renderReport(report: DriftReport): string {
     for (const a of alerts) {
       lines.push(`  [${a.check}] ${sliceLabel(a.slice)}${a.security ? '  (security)' : ''}`);
       lines.push(`    ${a.message}`);
-      lines.push(`    value ${formatNumber(a.value)}, baseline ${formatNumber(a.baseline)}, threshold ${formatNumber(a.threshold)}; window ${a.window.from} to ${a.window.to}`);
+      const n = alertNumbers(a, '-');
+      lines.push(`    value ${n.value}, baseline ${n.baseline}, threshold ${n.threshold}; window ${a.window.from} to ${a.window.to}`);
       lines.push(`    next: ${a.runbook}`);
       const more = a.exemplars.length > 3 ? ` (+${a.exemplars.length - 3} more with --json)` : '';
       if (a.exemplars.length) lines.push(`    exemplars: ${a.exemplars.slice(0, 3).join(', ')}${more}`);

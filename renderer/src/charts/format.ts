@@ -1,3 +1,5 @@
+import { formatUsd as formatMoney } from '../../../shared/text/money';
+
 /** Number formats shared by KPIs, charts and tables (en-US, so screenshots and tests read the same everywhere). */
 const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 
@@ -15,9 +17,7 @@ export function formatPercent(rate: number | null | undefined, digits = 1): stri
 }
 
 export function formatUsd(usd: number | null | undefined): string {
-  if (usd === null || usd === undefined) return '—';
-  if (usd !== 0 && Math.abs(usd) < 0.01) return `$${usd.toPrecision(2)}`;
-  return `$${usd.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+  return usd === null || usd === undefined || Number.isNaN(usd) ? '—' : formatMoney(usd);
 }
 
 export function formatTime(ms: number): string {

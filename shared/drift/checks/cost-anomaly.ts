@@ -1,6 +1,7 @@
 import { type AlertDraft, type CheckOutcome, type SkippedSlice } from '../types';
 import type { RulesOf } from '../rules';
-import { boundSeries, outcome, skip, sliceLabel, usd } from '../outcome';
+import { boundSeries, outcome, skip, sliceLabel } from '../outcome';
+import { formatUsd as usd } from '../../text/money';
 import { round, zScore } from '../stats';
 import { DAY_MS, HOUR_MS, windowBefore } from '../windows';
 

@@ -1,6 +1,7 @@
 import type { AlertDraft, CheckOutcome, SkippedSlice } from '../types';
 import type { RulesOf } from '../rules';
-import { boundSeries, outcome, pct, skip, sliceLabel, usd } from '../outcome';
+import { boundSeries, outcome, pct, skip, sliceLabel } from '../outcome';
+import { formatUsd as usd } from '../../text/money';
 import { round } from '../stats';
 import { DAY_MS, windowBefore } from '../windows';
 

@@ -1,6 +1,7 @@
 import type { AlertDraft, CheckOutcome, SeriesPoint } from '../types';
 import type { RulesOf } from '../rules';
-import { boundSeries, outcome, sliceLabel, usd } from '../outcome';
+import { boundSeries, outcome, sliceLabel } from '../outcome';
+import { formatUsd as usd } from '../../text/money';
 import { round } from '../stats';
 import { HOUR_MS, windowBefore } from '../windows';
 

@@ -1,4 +1,5 @@
 import type { DriftAlert } from '../../../../shared/drift/types';
+import { alertNumbers } from '../../../../shared/drift/units';
 import { alertKey } from '../../../../shared/review/alert-key';
 import { PlainText } from '../../components/PlainText';
 import { MetricChart } from './MetricChart';
@@ -6,15 +7,11 @@ import { MetricChart } from './MetricChart';
 /** Exemplar buttons shown per alert. */
 const SHOWN = 6;
 
-function number(value: number | null): string {
-  if (value === null) return '—';
-  return Math.abs(value) >= 100 || Number.isInteger(value) ? value.toLocaleString('en-US', { maximumFractionDigits: 1 }) : value.toPrecision(3);
-}
-
 const sliceText = (alert: DriftAlert) => Object.entries(alert.slice).map(([k, v]) => `${k}=${v}`).join(' ') || 'all calls';
 const windowText = (w: { from: string; to: string }) => `${w.from.slice(0, 16).replace('T', ' ')} → ${w.to.slice(0, 16).replace('T', ' ')}`;
 
 export function AlertCard({ alert, onOpen, onReview }: { alert: DriftAlert; onOpen: (requestId: string) => void; onReview: (alertKey: string) => void }) {
+  const numbers = alertNumbers(alert);
   return (
     <article className={`panel drift-alert severity-${alert.severity}`} data-testid="drift-alert" data-check={alert.check} data-severity={alert.severity}>
       <div>
@@ -24,9 +21,9 @@ export function AlertCard({ alert, onOpen, onReview }: { alert: DriftAlert; onOp
         </h3>
         <PlainText text={alert.message} />
         <div className="drift-numbers">
-          <span>{`value ${number(alert.value)}`}</span>
-          <span>{`baseline ${number(alert.baseline)}`}</span>
-          <span>{`threshold ${number(alert.threshold)}`}</span>
+          <span data-testid="drift-value">{`value ${numbers.value}`}</span>
+          <span>{`baseline ${numbers.baseline}`}</span>
+          <span>{`threshold ${numbers.threshold}`}</span>
           <span>{`window ${windowText(alert.window)}`}</span>
         </div>
         <p>

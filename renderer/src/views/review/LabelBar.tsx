@@ -40,7 +40,7 @@ export function LabelBar(props: {
   const { draft, editing } = props;
   return (
     <div className="panel">
-      <div className="label-draft">
+      <div className="label-draft" data-testid="label-draft">
         {editing ? <DraftField key={editing} field={editing} value={draft[editing]} onDone={(text) => props.onEdited(editing, text)} /> : null}
         {draft.note ? <PlainText text={`note: ${draft.note}`} /> : null}
         {draft.expected ? <PlainText text={`expected: ${draft.expected}`} /> : null}

@@ -30,7 +30,12 @@ function marks(item: QueueItem, reviewer: string, saved: Saved): { reviewer: str
   return own ? [...others, { reviewer, verdict: own }] : others;
 }
 
-function ItemList({ items, current, onPick, reviewer, saved }: { items: readonly QueueItem[]; current: string | undefined; onPick: (id: string) => void; reviewer: string; saved: Saved }) {
+/** Each call's note, expected answer and reason typed but not yet saved with a verdict, kept while the view is open. */
+type Drafts = Readonly<Record<string, LabelDraft>>;
+
+const isBlank = (d: LabelDraft) => !d.note && !d.expected && !d.reason;
+
+function ItemList({ items, current, onPick, reviewer, saved, drafts }: { items: readonly QueueItem[]; current: string | undefined; onPick: (id: string) => void; reviewer: string; saved: Saved; drafts: Drafts }) {
   return (
     <ol className="queue-list" data-testid="review-items">
       {items.map((item) => (
@@ -38,6 +43,11 @@ function ItemList({ items, current, onPick, reviewer, saved }: { items: readonly
           <button type="button" aria-current={item.request_id === current} onClick={() => onPick(item.request_id)} tabIndex={-1}>
             <PlainText text={item.request_id} />
             <span>
+              {item.request_id in drafts ? (
+                <span className="draft-mark" data-testid="review-draft-mark" title="unsaved note or expected answer: p or f saves it">
+                  draft
+                </span>
+              ) : null}
               {marks(item, reviewer, saved).map((l) => (
                 <span key={l.reviewer} className={`verdict-${l.verdict}`} title={l.reviewer}>
                   {l.verdict === 'pass' ? '✓' : '✗'}
@@ -72,7 +82,19 @@ export function Review() {
   const list = pages.items;
   const currentId = params.get('id') || list[0]?.request_id;
   const [labels, setLabels] = useState<readonly CurrentLabel[]>([]);
-  const [draft, setDraft] = useState<LabelDraft>(EMPTY_DRAFT);
+  const [drafts, setDrafts] = useState<Drafts>({});
+  const draft = (currentId && drafts[currentId]) || EMPTY_DRAFT;
+  const setDraft = useCallback(
+    (change: (d: LabelDraft) => LabelDraft) => {
+      if (!currentId) return;
+      setDrafts((all) => {
+        const { [currentId]: old, ...rest } = all;
+        const next = change(old ?? EMPTY_DRAFT);
+        return isBlank(next) ? rest : { ...rest, [currentId]: next };
+      });
+    },
+    [currentId],
+  );
   const [editing, setEditing] = useState<'note' | 'expected' | null>(null);
   const [saving, setSaving] = useState(false);
   const inFlight = useRef(false);
@@ -115,7 +137,6 @@ export function Review() {
       let next = list[at + by];
       if (!next && by === 1 && at >= 0 && pages.more) next = (await pages.loadMore())?.[at + 1];
       if (next) go({ id: next.request_id });
-      setDraft(EMPTY_DRAFT);
     },
     [list, currentId, go, pages],
   );
@@ -140,12 +161,13 @@ export function Review() {
         return;
       }
       setSaveError(null);
+      setDraft(() => EMPTY_DRAFT);
       setSaved((m) => ({ ...m, [currentId]: verdict }));
       setNotice(`Saved ${verdict} for ${currentId}.`);
       setVersion((v) => v + 1);
       await move(1);
     },
-    [api, currentId, draft, move],
+    [api, currentId, draft, setDraft, move],
   );
 
   const clear = useCallback(async () => {
@@ -170,15 +192,15 @@ export function Review() {
     if (list.some((i) => i.request_id === event.request_id)) go({ id: event.request_id });
   }, [api, list, go]);
 
-  const latest = useRef({ save, move, undo, saveError, editing });
-  latest.current = { save, move, undo, saveError, editing };
+  const latest = useRef({ save, move, undo, saveError, editing, setDraft });
+  latest.current = { save, move, undo, saveError, editing, setDraft };
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (isTyping(event.target) || latest.current.editing) return;
       const action = reviewAction(event);
       if (!action) return;
       event.preventDefault();
-      const { save, move, undo, saveError } = latest.current;
+      const { save, move, undo, saveError, setDraft } = latest.current;
       if (action.kind === 'verdict') void save(action.verdict);
       else if (action.kind === 'move' && !saveError) void move(action.by);
       else if (action.kind === 'edit') {
@@ -231,7 +253,7 @@ export function Review() {
       {currentId && list.length > 0 ? (
         <div className="act-layout">
           <div>
-            <ItemList items={list} current={currentId} reviewer={reviewer} saved={saved} onPick={(id) => !saveError && go({ id })} />
+            <ItemList items={list} current={currentId} reviewer={reviewer} saved={saved} drafts={drafts} onPick={(id) => !saveError && go({ id })} />
             {pages.more ? (
               <p className="muted" data-testid="review-loaded" data-count={list.length}>
                 {`${list.length} of ${summary?.size ?? '?'} loaded; j on the last one loads more`}
