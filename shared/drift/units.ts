@@ -27,8 +27,7 @@ export const CHECK_UNITS: Readonly<Record<CheckId, CheckUnits>> = {
   tool_loop: same('count'),
 };
 
-const percent = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 3 });
-const plain = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 3 });
+const threeDigits = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 3 });
 const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 
 /** A number in its unit: "$0.178", "12.5%", "14.4x", "0.871", "12". */
@@ -38,14 +37,14 @@ export function formatInUnit(value: number | null, unit: Unit, missing = '—'):
     case 'usd':
       return formatUsd(value);
     case 'rate':
-      return `${percent.format(value * 100)}%`;
+      return `${threeDigits.format(value * 100)}%`;
     case 'burn':
-      return `${plain.format(value)}x`;
+      return `${threeDigits.format(value)}x`;
     case 'count':
       return integer.format(value);
     case 'similarity':
     case 'score':
-      return plain.format(value);
+      return threeDigits.format(value);
   }
 }
 
