@@ -1,7 +1,7 @@
 import './zod-config';
 import { z } from 'zod';
 import { CALL_COLUMNS, DIMENSIONS } from '../domain/call-columns';
-import { FILTER_COLUMNS } from '../query/filter';
+import { FILTER_COLUMNS, GUARDRAIL_COLUMNS } from '../query/filter';
 import { GROUP_COLUMNS } from '../query/slice';
 
 /** Schemas shared by several methods. Every string and list is bounded; objects are strict. */
@@ -25,7 +25,7 @@ export const SORT_COLUMNS: readonly string[] = [
   'source_uri',
 ];
 /** Columns facet counts are offered for: the slice dimensions and the guardrail decision lists. */
-export const FACET_COLUMNS: readonly string[] = [...DIMENSIONS, 'guardrail_action', 'guardrail_dimension'];
+export const FACET_COLUMNS: readonly string[] = [...DIMENSIONS, ...GUARDRAIL_COLUMNS];
 
 export const TableColumn = asEnum(TABLE_COLUMNS);
 export const SortColumn = asEnum(SORT_COLUMNS);

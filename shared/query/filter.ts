@@ -14,13 +14,29 @@ export interface SliceFilter {
   readonly until?: string;
 }
 
-/** Columns that are lists of decisions, filtered by membership. */
-const GUARDRAIL_FILTERS: Record<string, string> = {
-  guardrail_action: 'action',
-  guardrail_dimension: 'dimension',
+/** SQL for a call's blocking guardrail decisions (a list). */
+export const BLOCKING_DECISIONS = `list_filter(guardrail_decisions, lambda g: lower(g.action) IN (${BLOCK_ACTIONS.map(sqlString).join(', ')}))`;
+
+/**
+ * Columns over a call's guardrail decisions, filtered by membership: a field of its decisions, or of its
+ * blocking decisions only (`guardrail_blocked`: a call blocked by its injection check and allowed by its
+ * PII check is blocked by injection, not by pii).
+ */
+const GUARDRAIL_FILTERS: Readonly<Record<string, { readonly decisions: string; readonly field: string }>> = {
+  guardrail_action: { decisions: 'guardrail_decisions', field: 'action' },
+  guardrail_dimension: { decisions: 'guardrail_decisions', field: 'dimension' },
+  guardrail_blocked: { decisions: BLOCKING_DECISIONS, field: 'dimension' },
 };
 
-export const FILTER_COLUMNS: readonly string[] = [...DIMENSIONS, ...Object.keys(GUARDRAIL_FILTERS), 'request_id', 'trace_id', 'attempt', 'temperature'];
+export const GUARDRAIL_COLUMNS: readonly string[] = Object.keys(GUARDRAIL_FILTERS);
+
+/** SQL for the (lower-cased) values of a guardrail column among a call's decisions, or undefined for another column. */
+export function guardrailValues(column: string): string | undefined {
+  const filter = GUARDRAIL_FILTERS[column];
+  return filter && `list_transform(${filter.decisions}, lambda g: lower(g.${filter.field}))`;
+}
+
+export const FILTER_COLUMNS: readonly string[] = [...DIMENSIONS, ...GUARDRAIL_COLUMNS, 'request_id', 'trace_id', 'attempt', 'temperature'];
 
 export function isFilterColumn(name: string): boolean {
   return FILTER_COLUMNS.includes(name);
@@ -42,9 +58,8 @@ function typeOf(column: string): string {
 }
 
 function columnCondition(column: string, values: readonly string[], params: ParamList): string {
-  const listField = GUARDRAIL_FILTERS[column];
-  if (listField) {
-    const list = `list_transform(guardrail_decisions, lambda g: lower(g.${listField}))`;
+  const list = guardrailValues(column);
+  if (list) {
     return `(${values.map((v) => `list_contains(${list}, lower(${params.add(v)}))`).join(' OR ')})`;
   }
   const ref = sqlIdent(column);
@@ -74,9 +89,6 @@ export class UnknownColumnError extends Error {
     this.name = 'UnknownColumnError';
   }
 }
-
-/** SQL for a call's blocking guardrail decisions (a list). */
-export const BLOCKING_DECISIONS = `list_filter(guardrail_decisions, lambda g: lower(g.action) IN (${BLOCK_ACTIONS.map(sqlString).join(', ')}))`;
 
 /** SQL that is true when a call carries a blocking guardrail decision. */
 export const IS_BLOCKED = `len(${BLOCKING_DECISIONS}) > 0`;

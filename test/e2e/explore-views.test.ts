@@ -76,6 +76,22 @@ describe('explore views in the browser', () => {
     expect(problems).toEqual([]);
   });
 
+  it("filters to the calls a block chart bar counts: those a guardrail of that dimension blocked", async () => {
+    const { page, problems } = await app.open();
+    await goto(page, '#/overview');
+    const blocks = page.getByTestId('chart-blocks');
+    await expect.poll(() => blocks.getAttribute('data-summary')).toMatch(/^\w+: \d+/);
+    const [dimension, count] = (await blocks.getAttribute('data-summary'))!.split(', ')[0]!.split(': ') as [string, string];
+    expect(await engineRequests(app.sources, '--where', `guardrail_blocked=${dimension}`)).toBe(Number(count));
+
+    await goto(page, `#/overview?w.guardrail_blocked=${dimension}`);
+    await expect.poll(() => numberOf(page.getByTestId('kpi-requests'))).toBe(Number(count));
+    const chip = page.getByTestId('filter-chip');
+    await expect.poll(() => chip.getAttribute('data-column')).toBe('guardrail_blocked');
+    expect(await chip.textContent()).toContain(`Blocked by: ${dimension}`);
+    expect(problems).toEqual([]);
+  });
+
   it('shows a facet in full on demand and searches within it, with the engine counts', async () => {
     const { page, problems } = await app.open();
     const tenants = page.getByTestId('facet-tenant_id');

@@ -45,6 +45,13 @@ describe('explore fast query paths give the results of the plain queries', () =>
   let cleanup: () => Promise<void>;
   let feature: string;
 
+  /** The calls of a slice, counted the plain way. */
+  async function callsUnder(filter: SliceFilter): Promise<number> {
+    const params = new ParamList();
+    const rows = await workspace.db.all<{ n: number | bigint }>(`SELECT count(*) AS n FROM calls ${whereClause(filter, params)}`, params.values);
+    return Number(rows[0]!.n);
+  }
+
   beforeAll(async () => {
     const temp = await tempDir();
     cleanup = temp.cleanup;
@@ -119,8 +126,12 @@ describe('explore fast query paths give the results of the plain queries', () =>
       `INSERT INTO calls (request_id, ts, feature, guardrail_decisions) VALUES ('mixed-0', TIMESTAMPTZ '2026-10-01 12:00:00+00', 'mixed_feature',
         [{'stage': 'input', 'action': 'block', 'dimension': 'injection'}, {'stage': 'input', 'action': 'allow', 'dimension': 'pii'}])`,
     );
-    const mixed = await facetValues(workspace, { column: 'guardrail_dimension', filter: { where: { feature: ['mixed_feature'] } }, blocking: true, limit: 10 });
+    const mixed = await facetValues(workspace, { column: 'guardrail_blocked', filter: { where: { feature: ['mixed_feature'] } }, limit: 10 });
     expect(mixed.values).toEqual([{ value: 'injection', count: 1 }]);
+    // The filter a bar of the block chart sets selects the calls the bar counts.
+    expect(await callsUnder({ where: { feature: ['mixed_feature'], guardrail_blocked: ['injection'] } })).toBe(1);
+    expect(await callsUnder({ where: { feature: ['mixed_feature'], guardrail_blocked: ['pii'] } })).toBe(0);
+    expect(await callsUnder({ where: { feature: ['mixed_feature'], guardrail_dimension: ['pii'] } })).toBe(1);
 
     const blocking = `(${BLOCK_ACTIONS.map((a) => `'${a}'`).join(', ')})`;
     for (const filter of [{}, { where: { feature: [feature, 'odd_feature', 'mixed_feature'] } }, { where: { guardrail_action: ['allow'] } }] as SliceFilter[]) {
@@ -132,8 +143,10 @@ describe('explore fast query paths give the results of the plain queries', () =>
          WHERE lower(g.action) IN ${blocking} AND g.dimension IS NOT NULL GROUP BY 1 ORDER BY count DESC, value`,
         params.values,
       );
-      const fast = await facetValues(workspace, { column: 'guardrail_dimension', filter, blocking: true, limit: 1000 });
+      const fast = await facetValues(workspace, { column: 'guardrail_blocked', filter, limit: 1000 });
       expect({ filter, values: fast.values }).toEqual({ filter, values: plain });
+      // Each bar's filter selects exactly the calls it counts.
+      for (const { value, count } of fast.values) expect(await callsUnder({ ...filter, where: { ...filter.where, guardrail_blocked: [value!] } })).toBe(count);
     }
   });
 

@@ -1,19 +1,15 @@
 import type { FacetCounts, FacetValues } from '../../../shared/api/methods/explore';
-import { BLOCKING_DECISIONS, type SliceFilter, whereClause } from '../../../shared/query/filter';
+import { guardrailValues, type SliceFilter, whereClause } from '../../../shared/query/filter';
 import { ParamList, sqlIdent } from '../../../shared/query/sql';
 import type { Workspace } from '../workspace';
 import { countsPerSet, GUARD_SETS, splitGuardrail } from './guardrail-index';
 import { perGroupingSet, PROFILE_TOP, ranked, sliceProfile } from './slice-profile';
-
-const GUARDRAIL_FIELDS: Readonly<Record<string, string>> = { guardrail_action: 'action', guardrail_dimension: 'dimension' };
 
 export interface FacetRequest {
   readonly column: string;
   readonly filter: SliceFilter;
   readonly search?: string;
   readonly limit: number;
-  /** Count only the blocking decisions' values (the block chart's dimensions). */
-  readonly blocking?: boolean;
 }
 
 /** The filter without its own values for `column`: a facet lists the alternatives to what is selected. */
@@ -38,16 +34,14 @@ function tail(params: ParamList, request: FacetRequest): { search: string; order
  * filter's other conditions are counted per list, the lists are filtered and unnested, the counts summed.
  * Gives the counts of unnesting every call's decisions, without reading them call by call.
  */
-async function guardrailFacet(workspace: Workspace, request: FacetRequest, field: string): Promise<FacetRow[]> {
+async function guardrailFacet(workspace: Workspace, request: FacetRequest, values: string): Promise<FacetRow[]> {
   const params = new ParamList();
   const { calls, guardrails } = splitGuardrail(withoutColumn(request.filter, request.column));
   const counts = await countsPerSet(workspace, calls, params);
   const setsWhere = whereClause(guardrails, params);
   const { search, order } = tail(params, request);
-  // A call blocked by its injection check and allowed by its PII check is blocked under injection only.
-  const decisions = request.blocking ? BLOCKING_DECISIONS : 'guardrail_decisions';
   const sql = `WITH sets AS (SELECT s.decisions AS guardrail_decisions, counts.n FROM ${counts} JOIN ${GUARD_SETS} s USING (sig)),
-    v AS (SELECT unnest(list_distinct(list_transform(${decisions}, lambda g: lower(g.${field})))) AS value, n FROM sets ${setsWhere}),
+    v AS (SELECT unnest(list_distinct(${values})) AS value, n FROM sets ${setsWhere}),
     c AS (SELECT value, CAST(sum(n) AS BIGINT) AS count FROM v ${search} GROUP BY value)
     ${order}`;
   return workspace.db.all<FacetRow>(sql, params.values);
@@ -55,9 +49,9 @@ async function guardrailFacet(workspace: Workspace, request: FacetRequest, field
 
 /** Values of a facet column (already checked against the allowlist) with their call counts, largest first. */
 export async function facetValues(workspace: Workspace, request: FacetRequest): Promise<FacetValues> {
-  const field = GUARDRAIL_FIELDS[request.column];
+  const values = guardrailValues(request.column);
   let rows: FacetRow[];
-  if (field) rows = await guardrailFacet(workspace, request, field);
+  if (values) rows = await guardrailFacet(workspace, request, values);
   else {
     const params = new ParamList();
     const where = whereClause(withoutColumn(request.filter, request.column), params);
@@ -106,7 +100,7 @@ async function guardrailFacets(workspace: Workspace, columns: readonly string[],
   const counts = await countsPerSet(workspace, splitGuardrail(filter).calls, params);
   const values = columns.map((column, k) => {
     const setsWhere = whereClause(splitGuardrail(withoutColumn(filter, column)).guardrails, params);
-    return `SELECT ${k} AS k, unnest(list_distinct(list_transform(guardrail_decisions, lambda g: lower(g.${GUARDRAIL_FIELDS[column]})))) AS value, n FROM sets ${setsWhere}`;
+    return `SELECT ${k} AS k, unnest(list_distinct(${guardrailValues(column)!})) AS value, n FROM sets ${setsWhere}`;
   });
   const sql = `WITH sets AS MATERIALIZED (SELECT s.decisions AS guardrail_decisions, counts.n FROM ${counts} JOIN ${GUARD_SETS} s USING (sig)),
     v AS (${values.join(' UNION ALL ')}),
@@ -124,8 +118,8 @@ const filtered = (filter: SliceFilter, column: string) => (filter.where?.[column
  */
 export async function facetCounts(workspace: Workspace, request: FacetCountsRequest): Promise<FacetCounts> {
   const columns = [...new Set(request.columns)];
-  const plain = columns.filter((c) => !(c in GUARDRAIL_FIELDS));
-  const guard = columns.filter((c) => c in GUARDRAIL_FIELDS);
+  const plain = columns.filter((c) => !guardrailValues(c));
+  const guard = columns.filter((c) => guardrailValues(c) !== undefined);
   const shared = plain.filter((c) => !filtered(request.filter, c));
   const batches: { columns: readonly string[]; rows: Promise<BatchRow[]> }[] = [];
   // The columns not filtered count the slice itself: the refresh's slice profile has them when it keeps enough values.

@@ -1,4 +1,4 @@
-import { IS_BLOCKED, type SliceFilter, whereClause } from '../../../shared/query/filter';
+import { GUARDRAIL_COLUMNS, IS_BLOCKED, type SliceFilter, whereClause } from '../../../shared/query/filter';
 import { ParamList } from '../../../shared/query/sql';
 import type { Db } from '../db';
 import type { Workspace } from '../workspace';
@@ -55,8 +55,6 @@ export async function guardrailIndex(workspace: Workspace): Promise<void> {
   });
   return ready;
 }
-
-const GUARDRAIL_COLUMNS: readonly string[] = ['guardrail_action', 'guardrail_dimension'];
 
 /** The filter split into what applies to a call's columns and what applies to its guardrail decisions. */
 export function splitGuardrail(filter: SliceFilter): { calls: SliceFilter; guardrails: SliceFilter } {

@@ -142,10 +142,8 @@ export const EXPLORE_METHODS = {
       filter: Filter.default({}),
       search: z.string().max(200).optional(),
       limit: z.number().int().min(1).max(1000).default(50),
-      /** guardrail_dimension only: count a call under a dimension only when a decision of that dimension blocked it. */
-      blocking: z.boolean().optional(),
-    }).refine((r) => !r.blocking || r.column === 'guardrail_dimension', { message: 'blocking applies to the guardrail_dimension facet only' }),
-    "Values of a column with their call counts under the filter (ignoring the filter's own values of that column); `blocking` counts the dimensions of blocking guardrail decisions.",
+    }),
+    "Values of a column with their call counts under the filter (ignoring the filter's own values of that column).",
   ),
   facetCounts: method<FacetCounts>()(
     z.strictObject({

@@ -12,6 +12,9 @@ export const SIDEBAR_FACETS: readonly { readonly column: string; readonly title:
   { column: 'guardrail_dimension', title: 'Guardrail dimension' },
 ];
 
+/** Filter columns set from a chart rather than the sidebar (the block chart's bars). */
+const CHART_FILTER_TITLES: Readonly<Record<string, string>> = { guardrail_blocked: 'Blocked by' };
+
 export function facetTitle(column: string): string {
-  return SIDEBAR_FACETS.find((f) => f.column === column)?.title ?? column;
+  return SIDEBAR_FACETS.find((f) => f.column === column)?.title ?? CHART_FILTER_TITLES[column] ?? column;
 }

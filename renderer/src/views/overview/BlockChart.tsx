@@ -13,7 +13,7 @@ import { blockChartOption } from './block-option';
 export function BlockChart({ slice, requests, requestsLoading }: { slice: SliceControls; requests: number; requestsLoading: boolean }) {
   const api = useApi();
   const colors = useThemeColors();
-  const result = useKeptResult(() => api.facetValues({ column: 'guardrail_dimension', filter: slice.filter, blocking: true, limit: 12 }), [api, slice.key]);
+  const result = useKeptResult(() => api.facetValues({ column: 'guardrail_blocked', filter: slice.filter, limit: 12 }), [api, slice.key]);
   const values = useMemo(() => (result.value?.values ?? []).filter((v) => v.value !== null), [result.value]);
   const drawn = useMemo(() => blockChartOption(values, requests, colors), [values, requests, colors]);
   const option = useSettled(drawn, !result.loading && !requestsLoading);
@@ -24,7 +24,7 @@ export function BlockChart({ slice, requests, requestsLoading }: { slice: SliceC
         label="Guardrail block rate by dimension"
         summary={values.map((v) => `${v.value}: ${v.count}`).join(', ')}
         option={option}
-        events={{ click: (p) => { const v = [...values].reverse()[p.dataIndex]; if (v?.value) slice.toggle('guardrail_dimension', v.value); } }}
+        events={{ click: (p) => { const v = [...values].reverse()[p.dataIndex]; if (v?.value) slice.toggle('guardrail_blocked', v.value); } }}
       />
     </ChartPanel>
   );
