@@ -110,13 +110,14 @@ async function gunzipHead(path: string, limit: number): Promise<{ text: string; 
   return { text: Buffer.concat(chunks).toString('utf8'), complete: total < limit };
 }
 
-/** Why a gzip file cannot be decompressed, or undefined when it can. Read whole: asked only of a file that gave no line. */
-export async function gzipProblem(path: string): Promise<string | undefined> {
+/**
+ * Decompresses a whole gzip file, handing each chunk to `onChunk`; the stream's error code when it is
+ * damaged or cut off, undefined when it is whole. Reads every byte: asked only after a file looked wrong.
+ */
+async function drainGzip(path: string, onChunk: (chunk: Buffer) => void = () => {}): Promise<string | undefined> {
   const stream = createReadStream(path).pipe(createGunzip());
   try {
-    for await (const _chunk of stream) {
-      // Every byte is read to find a damaged stream.
-    }
+    for await (const chunk of stream) onChunk(chunk as Buffer);
     return undefined;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code ?? (error as Error).message;
@@ -125,24 +126,22 @@ export async function gzipProblem(path: string): Promise<string | undefined> {
   }
 }
 
+/** Why a gzip file cannot be decompressed, or undefined when it can (asked of a file that gave no line). */
+export function gzipProblem(path: string): Promise<string | undefined> {
+  return drainGzip(path);
+}
+
 /**
- * The last bytes a gzip file decompresses to (up to where a cut-off stream ends). It reads the
- * whole stream, so it is asked only of a file with malformed lines, to tell a torn last line.
+ * The last bytes a gzip file decompresses to (up to where a cut-off stream ends), asked only of a file
+ * with malformed lines, to tell a torn last line.
  */
 export async function readGzipTail(path: string): Promise<string> {
   const limit = 64 * 1024;
-  let tail = Buffer.alloc(0);
-  const stream = createReadStream(path).pipe(createGunzip());
-  try {
-    for await (const chunk of stream) {
-      const joined = Buffer.concat([tail, chunk as Buffer]);
-      tail = joined.subarray(Math.max(0, joined.length - limit));
-    }
-  } catch {
-    // A stream cut off mid-write ends here: what came before is its tail.
-  } finally {
-    stream.destroy();
-  }
+  let tail: Buffer = Buffer.alloc(0);
+  // A stream cut off mid-write ends at its error: what came before is its tail.
+  await drainGzip(path, (chunk) => {
+    tail = chunk.length >= limit ? chunk.subarray(chunk.length - limit) : Buffer.concat([tail.subarray(Math.max(0, tail.length + chunk.length - limit)), chunk]);
+  });
   return tail.toString('utf8');
 }
 

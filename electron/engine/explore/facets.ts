@@ -1,5 +1,5 @@
 import type { FacetCounts, FacetValues } from '../../../shared/api/methods/explore';
-import { guardrailValues, type SliceFilter, whereClause } from '../../../shared/query/filter';
+import { GUARDRAIL_COLUMNS, guardrailValues, type SliceFilter, whereClause } from '../../../shared/query/filter';
 import { ParamList, sqlIdent } from '../../../shared/query/sql';
 import type { Workspace } from '../workspace';
 import { countsPerSet, GUARD_SETS, splitGuardrail } from './guardrail-index';
@@ -118,8 +118,8 @@ const filtered = (filter: SliceFilter, column: string) => (filter.where?.[column
  */
 export async function facetCounts(workspace: Workspace, request: FacetCountsRequest): Promise<FacetCounts> {
   const columns = [...new Set(request.columns)];
-  const plain = columns.filter((c) => !guardrailValues(c));
-  const guard = columns.filter((c) => guardrailValues(c) !== undefined);
+  const guard = columns.filter((c) => GUARDRAIL_COLUMNS.includes(c));
+  const plain = columns.filter((c) => !GUARDRAIL_COLUMNS.includes(c));
   const shared = plain.filter((c) => !filtered(request.filter, c));
   const batches: { columns: readonly string[]; rows: Promise<BatchRow[]> }[] = [];
   // The columns not filtered count the slice itself: the refresh's slice profile has them when it keeps enough values.
